@@ -1,0 +1,29 @@
+namespace ZohoJira.Core.Activity;
+
+/// <summary>One traceable thing the connector did or declined to do: a change applied, skipped, in conflict or failed.</summary>
+public sealed class ActivityEntry
+{
+    public long Id { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+
+    public Guid? SmartItemId { get; set; }
+
+    public Guid? LinkId { get; set; }
+
+    public string? JiraIssueKey { get; set; }
+
+    public string? ZohoRecordId { get; set; }
+
+    /// <summary>ZohoToJira, JiraToZoho or System.</summary>
+    public required string Direction { get; set; }
+
+    /// <summary>field, status, comment, attachment, link, connection, job, ...</summary>
+    public required string Kind { get; set; }
+
+    public ActivityOutcome Outcome { get; set; }
+
+    public required string Message { get; set; }
+
+    public string? Details { get; set; }
+}

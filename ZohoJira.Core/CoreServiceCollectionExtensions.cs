@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ZohoJira.Core.Activity;
+using ZohoJira.Core.Jira;
+using ZohoJira.Core.Persistence;
+using ZohoJira.Core.Scheduling;
+using ZohoJira.Core.Security;
+using ZohoJira.Core.Users;
+using ZohoJira.Core.Zoho;
+
+namespace ZohoJira.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers persistence, secrets, users and the core services.</summary>
+    public static IServiceCollection AddZohoJiraCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        services.Configure<ActivityOptions>(configuration.GetSection(ActivityOptions.SectionName));
+
+        services.AddSingleton<DatabaseLocation>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<ZohoJiraDbContextFactory>();
+        services.AddSingleton<IDbContextFactory<ZohoJiraDbContext>>(sp => sp.GetRequiredService<ZohoJiraDbContextFactory>());
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ZohoJiraDbContext>>().CreateDbContext());
+
+        // The key ring lives in the database: restarts and other instances read the keys that protected stored secrets.
+        services.AddDataProtection().SetApplicationName("ZohoJira");
+        services.AddSingleton<DatabaseXmlRepository>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+
+        services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<ActivityRetentionService>();
+        services.AddSingleton<JobRunRecorder>();
+        services.AddSingleton<DatabaseMigrator>();
+
+        services.AddZohoDesk(configuration);
+        services.AddJira(configuration);
+        return services;
+    }
+}

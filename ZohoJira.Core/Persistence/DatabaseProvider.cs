@@ -1,0 +1,7 @@
+namespace ZohoJira.Core.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

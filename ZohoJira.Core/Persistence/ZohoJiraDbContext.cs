@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using ZohoJira.Core.Activity;
+using ZohoJira.Core.Connections;
+using ZohoJira.Core.Links;
+using ZohoJira.Core.Scheduling;
+using ZohoJira.Core.Security;
+using ZohoJira.Core.SmartItems;
+using ZohoJira.Core.Sync;
+using ZohoJira.Core.Users;
+
+namespace ZohoJira.Core.Persistence;
+
+/// <summary>The one model of ZohoJira. Each provider has a derived context that owns its migrations
+/// (<see cref="SqliteZohoJiraDbContext"/>, <see cref="PostgresZohoJiraDbContext"/>); code uses this type.</summary>
+public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtector secrets) : DbContext(options)
+{
+    /// <summary>The protector the model's secret columns use; part of the model cache key.</summary>
+    internal SecretProtector Secrets { get; } = secrets;
+
+    public DbSet<AppUser> Users => Set<AppUser>();
+
+    public DbSet<ZohoConnection> ZohoConnections => Set<ZohoConnection>();
+
+    public DbSet<JiraConnection> JiraConnections => Set<JiraConnection>();
+
+    public DbSet<SmartItemDefinition> SmartItems => Set<SmartItemDefinition>();
+
+    public DbSet<Link> Links => Set<Link>();
+
+    public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
+
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+
+    public DbSet<JobRunState> JobRuns => Set<JobRunState>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZohoJiraDbContext).Assembly);
+
+        var secret = new SecretConverter(Secrets);
+        modelBuilder.Entity<ZohoConnection>(e =>
+        {
+            e.Property(c => c.ClientSecret).HasConversion(secret);
+            e.Property(c => c.RefreshToken).HasConversion(secret);
+            e.Property(c => c.AccessToken).HasConversion(secret);
+        });
+        modelBuilder.Entity<JiraConnection>(e =>
+        {
+            e.Property(c => c.ApiToken).HasConversion(secret);
+            e.Property(c => c.WebhookSecret).HasConversion(secret);
+        });
+    }
+}

@@ -1,0 +1,16 @@
+using Quartz;
+
+namespace ZohoJira.Web.Jobs;
+
+/// <summary>The scheduled jobs the admin pages list, with the words they show.</summary>
+public static class JobCatalog
+{
+    public const string Group = "zohojira";
+
+    public static IReadOnlyList<JobDescriptor> All { get; } =
+    [
+        new(PruneActivityJob.Key, "Prune activity", "Deletes activity older than the retention period (Activity:RetentionDays)."),
+    ];
+}
+
+public sealed record JobDescriptor(JobKey Key, string Title, string Description);

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Quartz;
+using Radzen;
+using ZohoJira.Core;
+using ZohoJira.Core.Activity;
+using ZohoJira.Core.Persistence;
+using ZohoJira.Core.Users;
+using ZohoJira.Web.Hosting;
+using ZohoJira.Web.Jobs;
+using ZohoJira.Web.Sandbox.JiraCloud;
+using ZohoJira.Web.Sandbox.ZohoDesk;
+using ZohoJira.Web.Security;
+
+namespace ZohoJira.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public const string AdminPolicy = "Admin";
+
+    /// <summary>Everything the web host needs: Core, sign-in, Blazor, health, scheduler.</summary>
+    public static WebApplicationBuilder AddZohoJiraWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // The sandbox (simulated vendors, demo accounts) is on in Development unless configured off.
+        if (builder.Environment.IsDevelopment() && configuration[$"{SandboxOptions.SectionName}:Enabled"] is null)
+        {
+            configuration[$"{SandboxOptions.SectionName}:Enabled"] = "true";
+        }
+
+        services.Configure<SandboxOptions>(configuration.GetSection(SandboxOptions.SectionName));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
+        services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.SectionName));
+
+        services.AddZohoJiraCore(configuration);
+
+        AddSignIn(services, configuration);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<ZohoJiraDbContext>("database", tags: ["ready"])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+
+        AddScheduler(services, configuration);
+
+        if (configuration.GetValue<bool>($"{SandboxOptions.SectionName}:Enabled"))
+        {
+            services.AddZohoSandbox();
+            services.AddJiraSandbox();
+        }
+
+        return builder;
+    }
+
+    private static void AddSignIn(IServiceCollection services, IConfiguration configuration)
+    {
+        var lifetime = TimeSpan.FromHours(configuration.GetValue($"{AuthOptions.SectionName}:CookieLifetimeHours", 12.0));
+        services.AddScoped<SecurityStampValidator>();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "ZohoJira.Auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/access-denied";
+                o.ExpireTimeSpan = lifetime;
+                o.SlidingExpiration = true;
+                o.EventsType = typeof(SecurityStampValidator);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(nameof(AppRole.Admin)));
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery(o => o.Cookie.Name = "ZohoJira.Antiforgery");
+        services.AddHttpContextAccessor();
+    }
+
+    private static void AddScheduler(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var activity = configuration.GetSection(ActivityOptions.SectionName).Get<ActivityOptions>() ?? new ActivityOptions();
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = options.Name);
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                // Several instances share one schedule; each firing runs on exactly one node.
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(database.ConnectionString!);
+                    store.UseClustering();
+                    store.ProvisionSchema();
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore();
+            }
+
+            q.AddJob<PruneActivityJob>(j => j.WithIdentity(PruneActivityJob.Key).StoreDurably()
+                .WithDescription("Deletes activity older than the retention period."));
+            q.AddTrigger(t => t.ForJob(PruneActivityJob.Key)
+                .WithIdentity($"{PruneActivityJob.Name}-schedule", JobCatalog.Group)
+                .WithCronSchedule(activity.PruneSchedule));
+        });
+
+        if (options.Enabled)
+        {
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+    }
+}
