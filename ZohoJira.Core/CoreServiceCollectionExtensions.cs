@@ -7,10 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ZohoJira.Core.Activity;
+using ZohoJira.Core.Common;
 using ZohoJira.Core.Jira;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Scheduling;
 using ZohoJira.Core.Security;
+using ZohoJira.Core.Sync;
 using ZohoJira.Core.Users;
 using ZohoJira.Core.Zoho;
 
@@ -25,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        services.Configure<AppUrlOptions>(configuration.GetSection(AppUrlOptions.SectionName));
         services.Configure<ActivityOptions>(configuration.GetSection(ActivityOptions.SectionName));
 
         services.AddSingleton<DatabaseLocation>();
@@ -44,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ActivityRetentionService>();
         services.AddSingleton<JobRunRecorder>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<InboundEventStore>();
 
         services.AddZohoDesk(configuration);
         services.AddJira(configuration);

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using ZohoJira.Core.Persistence;
+
+namespace ZohoJira.Core.Sync;
+
+/// <summary>Durable intake for verified webhook deliveries. A delivery is stored once per (source, dedupe key): vendors
+/// deliver at least once, so a repeat is recognised and acknowledged without a second row.</summary>
+public sealed class InboundEventStore(IDbContextFactory<ZohoJiraDbContext> dbFactory, TimeProvider time)
+{
+    public const string ZohoSource = "zoho";
+
+    public const string JiraSource = "jira";
+
+    /// <summary>Stores the event; returns false when an event with the same key was stored before.</summary>
+    public async Task<bool> TryAddAsync(string source, string dedupeKey, string eventType, string payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentException.ThrowIfNullOrEmpty(dedupeKey);
+        ArgumentException.ThrowIfNullOrEmpty(eventType);
+        ArgumentNullException.ThrowIfNull(payload);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.InboundEvents.AnyAsync(e => e.Source == source && e.DedupeKey == dedupeKey, cancellationToken))
+        {
+            return false;
+        }
+
+        db.InboundEvents.Add(new InboundEvent
+        {
+            Source = source,
+            DedupeKey = dedupeKey.Length > 200 ? dedupeKey[..200] : dedupeKey,
+            EventType = eventType.Length > 100 ? eventType[..100] : eventType,
+            Payload = payload,
+            ReceivedAt = time.GetUtcNow().UtcDateTime,
+            Status = InboundEventStatus.Pending,
+            NextAttemptAt = time.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Two deliveries of one event raced; the unique index kept one of them.
+            if (await ExistsAsync(source, dedupeKey, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<bool> ExistsAsync(string source, string dedupeKey, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.InboundEvents.AnyAsync(e => e.Source == source && e.DedupeKey == dedupeKey, cancellationToken);
+    }
+}
