@@ -5,6 +5,15 @@ namespace ZohoJira.Core.Jira.Adf;
 /// <summary>HTML encoding for text and attribute values written by our own HTML emitters.</summary>
 internal static class AdfHtml
 {
+    /// <summary>Elements dropped together with everything inside them: active content, embeds, metadata, forms.</summary>
+    public static readonly HashSet<string> DroppedElements = new(StringComparer.Ordinal)
+    {
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed",
+        "noframes", "template", "head", "title", "meta", "link", "base", "svg", "math", "canvas", "audio", "video",
+        "source", "track", "param", "input", "select", "option", "optgroup", "datalist", "textarea", "button",
+        "map", "area", "dialog", "portal", "slot",
+    };
+
     public static void AppendEncoded(StringBuilder sb, string text)
     {
         foreach (var c in text)

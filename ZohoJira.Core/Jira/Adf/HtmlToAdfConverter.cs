@@ -20,14 +20,6 @@ namespace ZohoJira.Core.Jira.Adf;
 /// </remarks>
 public sealed class HtmlToAdfConverter
 {
-    private static readonly HashSet<string> DroppedElements = new(StringComparer.Ordinal)
-    {
-        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed",
-        "noframes", "template", "head", "title", "meta", "link", "base", "svg", "math", "canvas", "audio", "video",
-        "source", "track", "param", "input", "select", "option", "optgroup", "datalist", "textarea", "button",
-        "map", "area", "dialog", "portal",
-    };
-
     private static readonly HashSet<string> BlockContainers = new(StringComparer.Ordinal)
     {
         "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "address", "center",
@@ -416,7 +408,7 @@ public sealed class HtmlToAdfConverter
             }
 
             var name = element.LocalName.ToLowerInvariant();
-            if (DroppedElements.Contains(name))
+            if (AdfHtml.DroppedElements.Contains(name))
             {
                 return;
             }
@@ -636,7 +628,7 @@ public sealed class HtmlToAdfConverter
                 else if (child is IElement element)
                 {
                     var name = element.LocalName.ToLowerInvariant();
-                    if (DroppedElements.Contains(name))
+                    if (AdfHtml.DroppedElements.Contains(name))
                     {
                         continue;
                     }
