@@ -90,7 +90,7 @@ internal static class AdfReadable
     public static string CardText(JsonObject node)
     {
         var name = AdfNodes.GetString(AdfNodes.Attrs(node)?["data"] as JsonObject, "name");
-        return FirstNonEmpty(name, CardUrl(node), AdfNodes.Attr(node, "url")) ?? "[link]";
+        return FirstNonEmpty(name, CardUrl(node)) ?? "[link]";
     }
 
     public static string PanelLabel(JsonObject node) => AdfNodes.Attr(node, "panelType") switch
