@@ -27,7 +27,9 @@ internal static class AdfUrl
             cleaned = cleaned.Replace(" ", "%20", StringComparison.Ordinal);
         }
 
-        if (cleaned.Length == 0 || cleaned.Length > 4000)
+        // Quotes, angle brackets, backticks and backslashes are never valid unescaped in a URL; browsers read a
+        // backslash as a slash, so refusing them keeps what we check identical to what a browser would follow.
+        if (cleaned.Length == 0 || cleaned.Length > 4000 || cleaned.IndexOfAny(['"', '<', '>', '`', '\\']) >= 0)
         {
             return false;
         }
