@@ -101,8 +101,29 @@ public sealed class AdfToHtmlConverter
     private static bool IsInline(string? type) => type is "text" or "hardBreak" or "mention" or "emoji" or "date"
         or "status" or "inlineCard" or "mediaInline" or "placeholder" or "inlineExtension";
 
+    /// <summary>
+    /// Renders the content of a list item or table cell: a leading paragraph is written without its
+    /// <c>&lt;p&gt;</c> (as Zoho's editor writes list items and cells), the rest as blocks.
+    /// </summary>
+    private static void RenderItemContent(JsonArray? content, StringBuilder sb)
+    {
+        if (content is null || content.Count == 0)
+        {
+            return;
+        }
+
+        if (content[0] is JsonObject first && AdfNodes.TypeOf(first) == "paragraph")
+        {
+            RenderInlines(first, sb);
+            RenderBlocks(content, sb, skip: 1);
+            return;
+        }
+
+        RenderBlocks(content, sb);
+    }
+
     /// <summary>Renders block content; stray inline nodes at block level are grouped into paragraphs.</summary>
-    private static void RenderBlocks(JsonArray? content, StringBuilder sb)
+    private static void RenderBlocks(JsonArray? content, StringBuilder sb, int skip = 0)
     {
         if (content is null)
         {
@@ -130,7 +151,7 @@ public sealed class AdfToHtmlConverter
             }
         }
 
-        foreach (var item in content)
+        foreach (var item in content.Skip(skip))
         {
             if (item is not JsonObject node)
             {
@@ -274,7 +295,7 @@ public sealed class AdfToHtmlConverter
             sb.Append("<li>");
             if (AdfNodes.TypeOf(item) == "listItem")
             {
-                RenderBlocks(AdfNodes.Content(item), sb);
+                RenderItemContent(AdfNodes.Content(item), sb);
             }
             else
             {
@@ -351,7 +372,7 @@ public sealed class AdfToHtmlConverter
                 }
 
                 sb.Append('>');
-                RenderBlocks(AdfNodes.Content(cell), sb);
+                RenderItemContent(AdfNodes.Content(cell), sb);
                 sb.Append("</").Append(tag).Append('>');
             }
 

@@ -301,8 +301,6 @@ public sealed class HtmlToAdfConverter
             _lastWasSpace = true;
         }
 
-        public bool IsEmpty => _pieces.Count == 0;
-
         /// <summary>Returns the ADF inline nodes and resets; empty when the run holds only whitespace and breaks.</summary>
         public List<JsonObject> Take()
         {
@@ -331,7 +329,6 @@ public sealed class HtmlToAdfConverter
             {
                 if (piece.IsBreak)
                 {
-                    // A break directly after a trimmed-away space must not leave a trailing space behind.
                     result.Add(AdfNodes.HardBreak());
                 }
                 else if (piece.Text.Length > 0)

@@ -56,6 +56,8 @@ public class AdfRoundTripTests
         Add(Doc(Ul(Li(P(T("a")), Ol(Li(P(T("b")))))), OlFrom(5, Li(P(T("c"))))));
         Add(Doc(Quote(P(T("q")), Ul(Li(P(T("in quote")))))));
         Add(Doc(Code("line1\n  <line2>", "python"), Rule()));
+        Add(Doc(Ul(Li(P(T("a")), P(T("b"))), Li(P(), Ol(Li(P(T("c"))))))));
+        Add(Doc(Table(Tr(Td(P()), Td(P(T("x")), P(T("y")))))));
         Add(Doc(Table(Tr(Th(P(T("h1"))), Th(P(T("h2")))), Tr(Td(P(T("a"))), Td(Ul(Li(P(T("b")))))))));
         return data;
     }

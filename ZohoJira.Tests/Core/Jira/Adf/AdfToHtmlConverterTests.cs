@@ -54,16 +54,18 @@ public class AdfToHtmlConverterTests
         Add("relative link dropped", Doc(P(Link("x", "/browse/A-1"))), "<p>x</p>");
 
         // Lists, quotes, code, rule, tables
-        Add("bullet list", Doc(Ul(Li(P(T("a"))), Li(P(T("b"))))), "<ul><li><p>a</p></li><li><p>b</p></li></ul>");
-        Add("ordered list with start", Doc(OlFrom(3, Li(P(T("a"))))), "<ol start=\"3\"><li><p>a</p></li></ol>");
-        Add("nested list", Doc(Ul(Li(P(T("a")), Ol(Li(P(T("b"))))))), "<ul><li><p>a</p><ol><li><p>b</p></li></ol></li></ul>");
+        Add("bullet list", Doc(Ul(Li(P(T("a"))), Li(P(T("b"))))), "<ul><li>a</li><li>b</li></ul>");
+        Add("ordered list with start", Doc(OlFrom(3, Li(P(T("a"))))), "<ol start=\"3\"><li>a</li></ol>");
+        Add("list item with two paragraphs", Doc(Ul(Li(P(T("a")), P(T("b"))))), "<ul><li>a<p>b</p></li></ul>");
+        Add("list item with only a nested list", Doc(Ul(Li(P(), Ul(Li(P(T("b"))))))), "<ul><li><ul><li>b</li></ul></li></ul>");
+        Add("nested list", Doc(Ul(Li(P(T("a")), Ol(Li(P(T("b"))))))), "<ul><li>a<ol><li>b</li></ol></li></ul>");
         Add("blockquote", Doc(Quote(P(T("q")))), "<blockquote><p>q</p></blockquote>");
         Add("code block with language", Doc(Code("if (a < b) {}\n  x();", "csharp")),
             "<pre><code class=\"language-csharp\">if (a &lt; b) {}\n  x();</code></pre>");
         Add("code block without language", Doc(Code("x")), "<pre><code>x</code></pre>");
         Add("rule", Doc(P(T("a")), Rule(), P(T("b"))), "<p>a</p><hr><p>b</p>");
         Add("table", Doc(Table(Tr(Th(P(T("H"))), Node("tableCell", new JsonObject { ["colspan"] = 2, ["rowspan"] = 1 }, P(T("c")))))),
-            "<table><tbody><tr><th><p>H</p></th><td colspan=\"2\"><p>c</p></td></tr></tbody></table>");
+            "<table><tbody><tr><th>H</th><td colspan=\"2\">c</td></tr></tbody></table>");
 
         // Nodes without an HTML equivalent become readable text
         Add("mention", Doc(P(T("hi "), Inline("mention", new JsonObject { ["id"] = "712020:abc", ["text"] = "@Jane Doe" }))), "<p>hi @Jane Doe</p>");
@@ -126,7 +128,7 @@ public class AdfToHtmlConverterTests
 
         html.Should().Be("<p>Zoho Desk reply from <strong>Jane Agent</strong>:</p>"
             + "<p>We reproduced the issue. Logs: <a href=\"https://desk.zoho.eu/agent/acme/tickets/48213\">ticket #48213</a></p>"
-            + "<ul><li><p>Browser: Firefox 133</p></li><li><p>Account: <code>acme-eu</code></p></li></ul>");
+            + "<ul><li>Browser: Firefox 133</li><li>Account: <code>acme-eu</code></li></ul>");
         AdfValidator.Validate(body).IsValid.Should().BeTrue();
     }
 
