@@ -1,4 +1,5 @@
 using System.Text;
+using AngleSharp.Dom;
 
 namespace ZohoJira.Core.Jira.Adf;
 
@@ -29,6 +30,43 @@ internal static class AdfHtml
                 default: sb.Append(c); break;
             }
         }
+    }
+
+    /// <summary>
+    /// The text a reader would see in an element, skipping <see cref="DroppedElements"/>; iterative, so it is safe
+    /// on arbitrarily deep trees.
+    /// </summary>
+    public static string VisibleText(INode root)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText text)
+            {
+                sb.Append(text.Data);
+                continue;
+            }
+
+            if (node is IElement element && DroppedElements.Contains(element.LocalName.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            if (node is IElement { LocalName: "br" })
+            {
+                sb.Append(' ');
+            }
+
+            for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
+            {
+                stack.Push(node.ChildNodes[i]);
+            }
+        }
+
+        return sb.ToString();
     }
 
     public static string Encode(string text)

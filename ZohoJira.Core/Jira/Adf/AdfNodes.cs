@@ -15,6 +15,7 @@ internal static class AdfNodes
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
+        MaxDepth = 256,
     };
 
     public static JsonObject Doc(IEnumerable<JsonNode>? content = null) => new()

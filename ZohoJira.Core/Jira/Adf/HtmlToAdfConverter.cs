@@ -20,6 +20,15 @@ namespace ZohoJira.Core.Jira.Adf;
 /// </remarks>
 public sealed class HtmlToAdfConverter
 {
+    /// <summary>Deeper HTML is read as plain text (keeps recursion bounded for hostile input).</summary>
+    private const int MaxElementDepth = 64;
+
+    /// <summary>
+    /// Deeper lists become paragraphs in the deepest item. Each list level adds four levels of JSON nesting, and
+    /// System.Text.Json refuses to write or read documents deeper than 64 levels by default.
+    /// </summary>
+    private const int MaxListDepth = 8;
+
     private static readonly HashSet<string> BlockContainers = new(StringComparer.Ordinal)
     {
         "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "address", "center",
@@ -363,10 +372,11 @@ public sealed class HtmlToAdfConverter
     }
 
     /// <summary>Walks HTML nodes and emits ADF blocks; inline content accumulates until a block boundary.</summary>
-    private sealed class BlockBuilder
+    private sealed class BlockBuilder(int depth = 0, int listDepth = 0)
     {
         private readonly List<JsonObject> _blocks = [];
         private readonly InlineRun _run = new();
+        private int _depth = depth;
 
         public List<JsonObject> Finish()
         {
@@ -399,16 +409,31 @@ public sealed class HtmlToAdfConverter
                 return;
             }
 
-            if (node is not IElement element)
+            if (node is not IElement element || AdfHtml.DroppedElements.Contains(element.LocalName.ToLowerInvariant()))
             {
                 return;
             }
 
-            var name = element.LocalName.ToLowerInvariant();
-            if (AdfHtml.DroppedElements.Contains(name))
+            if (_depth >= MaxElementDepth)
             {
+                _run.AppendText(AdfHtml.VisibleText(element), marks);
                 return;
             }
+
+            _depth++;
+            try
+            {
+                WalkElement(element, marks);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private void WalkElement(IElement element, MarkState marks)
+        {
+            var name = element.LocalName.ToLowerInvariant();
 
             marks = ApplyStyle(element, marks);
             switch (name)
@@ -429,11 +454,7 @@ public sealed class HtmlToAdfConverter
                     return;
                 case "ul" or "ol" or "menu" or "dir":
                     Flush();
-                    var list = BuildList(element, name == "ol", marks);
-                    if (list is not null)
-                    {
-                        _blocks.Add(list);
-                    }
+                    _blocks.AddRange(BuildList(element, name == "ol", marks));
 
                     return;
                 case "blockquote":
@@ -569,7 +590,7 @@ public sealed class HtmlToAdfConverter
 
         private void AddHeading(IElement element, int level, MarkState marks)
         {
-            var inner = new BlockBuilder();
+            var inner = new BlockBuilder(_depth, listDepth);
             inner.WalkChildren(element, marks);
             var inline = FlattenToInline(inner.Finish());
             if (inline.Count > 0)
@@ -580,7 +601,7 @@ public sealed class HtmlToAdfConverter
 
         private void AddQuote(IElement element, MarkState marks)
         {
-            var inner = new BlockBuilder();
+            var inner = new BlockBuilder(_depth, listDepth);
             inner.WalkChildren(element, marks);
             var blocks = FitBlocks(inner.Finish(), Container.Quote);
             if (blocks.Count > 0)
@@ -671,7 +692,8 @@ public sealed class HtmlToAdfConverter
             return null;
         }
 
-        private static JsonObject? BuildList(IElement element, bool ordered, MarkState marks)
+        /// <summary>The list as one ADF list node, or (beyond <see cref="MaxListDepth"/>) as paragraphs.</summary>
+        private List<JsonObject> BuildList(IElement element, bool ordered, MarkState marks)
         {
             var items = new List<JsonObject>();
             BlockBuilder? loose = null;
@@ -697,7 +719,7 @@ public sealed class HtmlToAdfConverter
                 if (child is IElement { LocalName: "li" } li)
                 {
                     FlushLoose();
-                    var inner = new BlockBuilder();
+                    var inner = new BlockBuilder(_depth, listDepth + 1);
                     inner.WalkChildren(li, ApplyStyle(li, marks));
                     var item = MakeListItem(inner.Finish());
                     if (item is not null)
@@ -708,15 +730,15 @@ public sealed class HtmlToAdfConverter
                 else if (child is IElement { LocalName: "ul" or "ol" } nested && loose is null && items.Count > 0)
                 {
                     // <ul><li>a</li><ul><li>b</li></ul></ul>: the nested list belongs to the previous item.
-                    var nestedList = BuildList(nested, nested.LocalName == "ol", marks);
-                    if (nestedList is not null)
+                    var nestedBuilder = new BlockBuilder(_depth, listDepth + 1);
+                    foreach (var block in nestedBuilder.BuildList(nested, nested.LocalName == "ol", marks))
                     {
-                        AdfNodes.Content(items[^1])!.Add(nestedList);
+                        AdfNodes.Content(items[^1])!.Add(block);
                     }
                 }
                 else
                 {
-                    loose ??= new BlockBuilder();
+                    loose ??= new BlockBuilder(_depth, listDepth + 1);
                     loose.Walk(child, marks);
                 }
             }
@@ -724,7 +746,14 @@ public sealed class HtmlToAdfConverter
             FlushLoose();
             if (items.Count == 0)
             {
-                return null;
+                return [];
+            }
+
+            if (listDepth >= MaxListDepth)
+            {
+                return items.Select(item => AdfNodes.Paragraph(FlattenToInline(AdfNodes.Children(item))))
+                    .Where(p => AdfNodes.Content(p)!.Count > 0)
+                    .ToList();
             }
 
             var attrs = new JsonObject();
@@ -735,7 +764,7 @@ public sealed class HtmlToAdfConverter
                 attrs["order"] = start;
             }
 
-            return AdfNodes.Node(ordered ? "orderedList" : "bulletList", items, attrs);
+            return [AdfNodes.Node(ordered ? "orderedList" : "bulletList", items, attrs)];
         }
 
         private static JsonObject? MakeListItem(List<JsonObject> blocks)
@@ -765,7 +794,7 @@ public sealed class HtmlToAdfConverter
 
             if (table.Caption is { } caption)
             {
-                var captionBuilder = new BlockBuilder();
+                var captionBuilder = new BlockBuilder(_depth, listDepth);
                 captionBuilder.WalkChildren(caption, marks);
                 var captionInline = FlattenToInline(captionBuilder.Finish());
                 if (captionInline.Count > 0)
@@ -780,7 +809,7 @@ public sealed class HtmlToAdfConverter
                 var cells = new List<JsonObject>();
                 foreach (var cell in row.Cells)
                 {
-                    var inner = new BlockBuilder();
+                    var inner = new BlockBuilder(_depth, listDepth);
                     inner.WalkChildren(cell, ApplyStyle(cell, marks));
                     var blocks = FitBlocks(inner.Finish(), Container.Cell);
                     if (blocks.Count == 0)

@@ -49,7 +49,10 @@ public static class SafeHtml
         return sb.ToString();
     }
 
-    private static void WriteChildren(INode parent, StringBuilder sb)
+    /// <summary>Deeper markup is written as its text only (keeps recursion bounded for hostile input).</summary>
+    private const int MaxDepth = 64;
+
+    private static void WriteChildren(INode parent, StringBuilder sb, int depth = 0)
     {
         foreach (var child in parent.ChildNodes)
         {
@@ -59,13 +62,13 @@ public static class SafeHtml
                     AdfHtml.AppendEncoded(sb, text.Data);
                     break;
                 case IElement element:
-                    WriteElement(element, sb);
+                    WriteElement(element, sb, depth + 1);
                     break;
             }
         }
     }
 
-    private static void WriteElement(IElement element, StringBuilder sb)
+    private static void WriteElement(IElement element, StringBuilder sb, int depth)
     {
         var name = element.LocalName.ToLowerInvariant();
         if (AdfHtml.DroppedElements.Contains(name) || (element.NamespaceUri is not null && element.NamespaceUri != NamespaceNames.HtmlUri))
@@ -73,9 +76,15 @@ public static class SafeHtml
             return;
         }
 
+        if (depth > MaxDepth)
+        {
+            AdfHtml.AppendEncoded(sb, AdfHtml.VisibleText(element));
+            return;
+        }
+
         if (!AllowedTags.TryGetValue(name, out var tag))
         {
-            WriteChildren(element, sb);
+            WriteChildren(element, sb, depth);
             return;
         }
 
@@ -126,7 +135,7 @@ public static class SafeHtml
             return;
         }
 
-        WriteChildren(element, sb);
+        WriteChildren(element, sb, depth);
         sb.Append("</").Append(tag).Append('>');
     }
 

@@ -152,6 +152,32 @@ public class HtmlToAdfConverterTests
     }
 
     [Fact]
+    public void Convert_VeryDeepHtml_DoesNotOverflowAndKeepsText()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div><span>", 1_000)) + "deep<script>alert(1)</script> text"
+            + string.Concat(Enumerable.Repeat("</span></div>", 1_000));
+
+        var doc = _converter.Convert(html);
+
+        AdfAssert.Valid(doc);
+        AdfText.ToPlainText(doc).Should().Be("deep text");
+        SafeHtml.Sanitize(html).Should().Contain("deep text").And.NotContain("alert");
+    }
+
+    [Fact]
+    public void Convert_VeryDeepLists_StayWithinJsonDepthLimits()
+    {
+        var html = string.Concat(Enumerable.Range(0, 30).Select(i => $"<ul><li>level {i}")) + string.Concat(Enumerable.Repeat("</li></ul>", 30));
+
+        var doc = _converter.Convert(html);
+
+        AdfAssert.Valid(doc);
+        var act = () => JsonNode.Parse(doc.ToJsonString());
+        act.Should().NotThrow("the default reader depth of 64 must be enough for any converted document");
+        AdfText.ToPlainText(doc).Should().Contain("level 0").And.Contain("level 29");
+    }
+
+    [Fact]
     public void Convert_LargeZohoThread_IsValidAdf()
     {
         var html = string.Concat(Enumerable.Range(0, 200).Select(i =>
