@@ -47,6 +47,47 @@ public static class AdfText
     }
 
     /// <summary>
+    /// An ADF document for plain text (reference §7.2 "Plain-text fallback"): blank lines separate paragraphs,
+    /// single newlines become hard breaks; nothing is interpreted as markup and no empty text node is produced.
+    /// </summary>
+    public static JsonObject FromPlainText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return AdfNodes.Doc();
+        }
+
+        var paragraphs = new List<JsonNode>();
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        foreach (var block in normalized.Split("\n\n"))
+        {
+            var inline = new List<JsonNode>();
+            foreach (var line in block.Split('\n'))
+            {
+                var trimmed = line.TrimEnd();
+                if (trimmed.Length == 0)
+                {
+                    continue;
+                }
+
+                if (inline.Count > 0)
+                {
+                    inline.Add(AdfNodes.HardBreak());
+                }
+
+                inline.Add(AdfNodes.Text(trimmed));
+            }
+
+            if (inline.Count > 0)
+            {
+                paragraphs.Add(AdfNodes.Paragraph(inline));
+            }
+        }
+
+        return AdfNodes.Doc(paragraphs);
+    }
+
+    /// <summary>
     /// The length Jira's 32,767-character limit is checked against, as we count it: the length (UTF-16 code units)
     /// of the document's compact JSON serialization, with non-ASCII characters written as themselves.
     /// </summary>

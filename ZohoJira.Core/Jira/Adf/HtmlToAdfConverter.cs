@@ -10,8 +10,9 @@ namespace ZohoJira.Core.Jira.Adf;
 /// <summary>
 /// Converts Zoho Desk HTML (ticket descriptions, threads, comments) into an Atlassian Document Format document for
 /// Jira REST v3. Only a safe subset survives: text, a fixed set of marks, links to http/https/mailto and the block
-/// structure Jira understands. Scripts, styles, embedded frames and every attribute other than a checked link target
-/// are dropped, because the output is built from scratch rather than copied from the input.
+/// structure Jira understands. Scripts, styles, embedded frames, event handlers and every other attribute (apart
+/// from checked link targets, list starts, table spans and code languages) are dropped, because the output is
+/// built from scratch rather than copied from the input.
 /// </summary>
 /// <remarks>
 /// Zoho's editor writes one <c>&lt;div&gt;</c> per line and <c>&lt;div&gt;&lt;br&gt;&lt;/div&gt;</c> for a blank

@@ -38,6 +38,18 @@ public class AdfTextTests
         AdfText.ToPlainText(JsonNode.Parse(adfJson)).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("", "{\"type\":\"doc\",\"version\":1,\"content\":[]}")]
+    [InlineData("one", "{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"one\"}]}]}")]
+    [InlineData("a\r\nb\n\n\n<c>", "{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"hardBreak\"},{\"type\":\"text\",\"text\":\"b\"}]},{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"<c>\"}]}]}")]
+    public void FromPlainText_MakesParagraphsAndBreaks(string text, string expectedJson)
+    {
+        var doc = AdfText.FromPlainText(text);
+
+        AdfAssert.Equal(JsonNode.Parse(expectedJson)!, doc);
+        AdfAssert.Valid(doc);
+    }
+
     [Fact]
     public void MeasureLength_IsCompactJsonWithNonAsciiCountedOnce()
     {
