@@ -31,7 +31,14 @@ public static class SafeHtml
     private static readonly HashSet<string> VoidTags = new(StringComparer.Ordinal) { "br", "hr", "img" };
 
     /// <summary>Returns HTML that keeps the allowed formatting of <paramref name="html"/> and nothing active.</summary>
-    public static string Sanitize(string? html)
+    public static string Sanitize(string? html) => Sanitize(html, null);
+
+    /// <summary>
+    /// As <see cref="Sanitize(string?)"/>, resolving relative link and image addresses against
+    /// <paramref name="baseUrl"/> first (Jira's rendered HTML uses site-relative URLs such as
+    /// <c>/secure/attachment/…</c>). The resolved address must still be http, https or mailto.
+    /// </summary>
+    public static string Sanitize(string? html, Uri? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(html))
         {
@@ -43,7 +50,7 @@ public static class SafeHtml
         var sb = new StringBuilder(html.Length);
         if (document.Body is not null)
         {
-            WriteChildren(document.Body, sb);
+            WriteChildren(document.Body, sb, baseUrl);
         }
 
         return sb.ToString();
@@ -52,7 +59,7 @@ public static class SafeHtml
     /// <summary>Deeper markup is written as its text only (keeps recursion bounded for hostile input).</summary>
     private const int MaxDepth = 64;
 
-    private static void WriteChildren(INode parent, StringBuilder sb, int depth = 0)
+    private static void WriteChildren(INode parent, StringBuilder sb, Uri? baseUrl, int depth = 0)
     {
         foreach (var child in parent.ChildNodes)
         {
@@ -62,13 +69,13 @@ public static class SafeHtml
                     AdfHtml.AppendEncoded(sb, text.Data);
                     break;
                 case IElement element:
-                    WriteElement(element, sb, depth + 1);
+                    WriteElement(element, sb, baseUrl, depth + 1);
                     break;
             }
         }
     }
 
-    private static void WriteElement(IElement element, StringBuilder sb, int depth)
+    private static void WriteElement(IElement element, StringBuilder sb, Uri? baseUrl, int depth)
     {
         var name = element.LocalName.ToLowerInvariant();
         if (AdfHtml.DroppedElements.Contains(name) || (element.NamespaceUri is not null && element.NamespaceUri != NamespaceNames.HtmlUri))
@@ -84,7 +91,7 @@ public static class SafeHtml
 
         if (!AllowedTags.TryGetValue(name, out var tag))
         {
-            WriteChildren(element, sb, depth);
+            WriteChildren(element, sb, baseUrl, depth);
             return;
         }
 
@@ -92,7 +99,7 @@ public static class SafeHtml
         switch (name)
         {
             case "a":
-                if (AdfUrl.TryGetSafeHref(element.GetAttribute("href"), out var href))
+                if (AdfUrl.TryGetSafeHref(Resolve(element.GetAttribute("href"), baseUrl), out var href))
                 {
                     WriteAttribute(sb, "href", href);
                     WriteAttribute(sb, "rel", "noopener noreferrer nofollow");
@@ -102,7 +109,7 @@ public static class SafeHtml
                 WriteTextAttribute(element, sb, "title");
                 break;
             case "img":
-                if (!AdfUrl.TryGetSafeWebUrl(element.GetAttribute("src"), out var src))
+                if (!AdfUrl.TryGetSafeWebUrl(Resolve(element.GetAttribute("src"), baseUrl), out var src))
                 {
                     // An image we cannot show safely becomes its description.
                     sb.Length -= tag.Length + 1;
@@ -135,8 +142,27 @@ public static class SafeHtml
             return;
         }
 
-        WriteChildren(element, sb, depth);
+        WriteChildren(element, sb, baseUrl, depth);
         sb.Append("</").Append(tag).Append('>');
+    }
+
+    private static string? Resolve(string? url, Uri? baseUrl)
+    {
+        if (baseUrl is null || string.IsNullOrWhiteSpace(url) || !baseUrl.IsAbsoluteUri)
+        {
+            return url;
+        }
+
+        var trimmed = url.Trim();
+
+        // Only site-relative and path-relative references are resolved; anything with a scheme is left as it is
+        // and checked as it is.
+        if (trimmed.Contains(':', StringComparison.Ordinal) && !trimmed.StartsWith('/'))
+        {
+            return url;
+        }
+
+        return Uri.TryCreate(baseUrl, trimmed, out var resolved) ? resolved.AbsoluteUri : url;
     }
 
     private static void WriteTextAttribute(IElement element, StringBuilder sb, string name)

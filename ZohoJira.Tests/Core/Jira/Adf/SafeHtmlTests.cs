@@ -38,6 +38,19 @@ public class SafeHtmlTests
         AdfAssert.SafeHtml(result);
     }
 
+    [Theory]
+    [InlineData("<a href=\"/browse/A-1\">A-1</a>", "<a href=\"https://acme.atlassian.net/browse/A-1\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">A-1</a>")]
+    [InlineData("<img src=\"/secure/attachment/10001/a.png\" alt=\"a\">", "<img src=\"https://acme.atlassian.net/secure/attachment/10001/a.png\" alt=\"a\">")]
+    [InlineData("<a href=\"//evil.example/x\">x</a>", "<a href=\"https://evil.example/x\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">x</a>")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>")]
+    public void Sanitize_WithBaseUrl_ResolvesRelativeAddresses(string html, string expected)
+    {
+        var result = SafeHtml.Sanitize(html, new Uri("https://acme.atlassian.net/"));
+
+        result.Should().Be(expected);
+        AdfAssert.SafeHtml(result);
+    }
+
     [Fact]
     public void Sanitize_IsIdempotent()
     {
