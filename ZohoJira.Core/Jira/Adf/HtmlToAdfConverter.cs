@@ -278,9 +278,9 @@ public sealed class HtmlToAdfConverter
                         _lastWasSpace = true;
                     }
                 }
-                else if (c == '\0' || (char.IsControl(c) && c != '\u00A0'))
+                else if (char.IsControl(c) || c is '\u200B' or '\uFEFF')
                 {
-                    // Control characters are not renderable text.
+                    // Control characters, zero-width spaces and byte-order marks are not visible text.
                 }
                 else
                 {

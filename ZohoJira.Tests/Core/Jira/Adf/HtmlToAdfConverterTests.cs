@@ -25,6 +25,7 @@ public class HtmlToAdfConverterTests
         Add("empty paragraphs are dropped", "<p></p><p> </p><p><br></p><p>x</p>", Doc(P(T("x"))));
         Add("entities are decoded", "<p>&lt;tag&gt; &amp; &quot;q&quot; &#169;</p>", Doc(P(T("<tag> & \"q\" ©"))));
         Add("non-breaking spaces are kept inside text", "<p>a&nbsp;&nbsp;b</p>", Doc(P(T("a\u00A0\u00A0b"))));
+        Add("zero-width spaces are dropped", "<div>&#8203;</div><div>a&#8203;b&#xFEFF;</div>", Doc(P(T("ab"))));
         Add("comments are dropped", "<p>a<!-- hidden -->b</p>", Doc(P(T("ab"))));
         Add("empty input", "", Doc());
         Add("whitespace-only input", "  \n ", Doc());
