@@ -42,7 +42,8 @@ public class AdfToHtmlConverterTests
         Add("duplicate marks once", Doc(P(T("x", "strong", "strong"))), "<p><strong>x</strong></p>");
         Add("unknown and color marks ignored", Doc(P(new JsonObject
         {
-            ["type"] = "text", ["text"] = "c",
+            ["type"] = "text",
+            ["text"] = "c",
             ["marks"] = new JsonArray(
                 new JsonObject { ["type"] = "textColor", ["attrs"] = new JsonObject { ["color"] = "#ff0000" } },
                 new JsonObject { ["type"] = "annotation" }),

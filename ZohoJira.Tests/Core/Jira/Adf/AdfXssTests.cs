@@ -149,7 +149,8 @@ public class AdfXssTests
         Add(Doc(new JsonObject { ["type"] = "bodiedExtension", ["content"] = new JsonArray(P(T("<style>x</style>"))) }));
         Add(Doc(P(new JsonObject
         {
-            ["type"] = "text", ["text"] = "t",
+            ["type"] = "text",
+            ["text"] = "t",
             ["marks"] = new JsonArray(
                 new JsonObject { ["type"] = "textColor", ["attrs"] = new JsonObject { ["color"] = "red;background:url(javascript:alert(1))" } },
                 new JsonObject { ["type"] = "<script>" }),

@@ -75,7 +75,8 @@ public class HtmlToAdfConverterTests
         Add("link title kept", "<a href=\"https://e.com\" title=\"Home\">e</a>",
             Doc(P(new JsonObject
             {
-                ["type"] = "text", ["text"] = "e",
+                ["type"] = "text",
+                ["text"] = "e",
                 ["marks"] = new JsonArray(new JsonObject { ["type"] = "link", ["attrs"] = new JsonObject { ["href"] = "https://e.com", ["title"] = "Home" } }),
             })));
 
