@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ZohoJira.Web.Sandbox.JiraCloud;
+
+/// <summary>Small helpers shared by the simulated endpoints: the site root of the request, the caller, Jira-style answers.</summary>
+internal static class JiraSandboxHttp
+{
+    public static string Site(HttpContext http) =>
+        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{JiraSandboxAccounts.SitePath}";
+
+    public static SimAccount Caller(HttpContext http) => (SimAccount)http.Items[JiraSandboxGate.AccountItem]!;
+
+    public static IResult Json(JsonNode node, int status = 200) =>
+        Results.Text(node.ToJsonString(), "application/json;charset=UTF-8", System.Text.Encoding.UTF8, status);
+
+    public static IResult Error(int status, params string[] messages) => Json(JiraSandboxJson.Error(messages), status);
+
+    public static IResult FieldErrors(int status, IDictionary<string, string> errors) => Json(JiraSandboxJson.Error(errors: errors), status);
+
+    public static IResult IssueNotFound() => Error(404, "Issue does not exist or you do not have permission to see it.");
+
+    public static async Task<(JsonNode? Body, IResult? Problem)> ReadJsonAsync(HttpContext http)
+    {
+        try
+        {
+            var node = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            return (node, null);
+        }
+        catch (JsonException)
+        {
+            return (null, Error(400, "Unexpected character in the request body: it is not valid JSON."));
+        }
+    }
+
+    public static ISet<string> Split(string? list) =>
+        (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The per-issue write limit (Jira Cloud: 20 writes per 2 s per issue); null when the write may go ahead.</summary>
+    public static IResult? CheckWriteLimit(HttpContext http, SimIssue issue, JiraSandboxState state, JiraSandboxFaults faults)
+    {
+        var now = state.Time.GetUtcNow();
+        while (issue.RecentWrites.TryPeek(out var oldest) && now - oldest >= faults.PerIssueWriteWindow)
+        {
+            issue.RecentWrites.Dequeue();
+        }
+
+        if (issue.RecentWrites.Count >= faults.PerIssueWriteLimit)
+        {
+            var wait = faults.PerIssueWriteWindow - (now - issue.RecentWrites.Peek());
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["RateLimit-Reason"] = "jira-per-issue-on-write";
+            http.Response.Headers["X-RateLimit-Reset"] = now.AddSeconds(seconds).ToString("O", CultureInfo.InvariantCulture);
+            return Error(429, "Too many writes to this issue; retry later.");
+        }
+
+        issue.RecentWrites.Enqueue(now);
+        return null;
+    }
+}
