@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Polly.Timeout;
 using ZohoJira.Core.Common;
+using ZohoJira.Core.Common.Http;
 using ZohoJira.Core.Jira.Http.Wire;
 using ZohoJira.Core.Jira.Models;
 
@@ -267,7 +268,7 @@ internal sealed class JiraClient(HttpClient http, JiraSite site) : IJiraClient
             },
         };
         using var request = JsonRequest(HttpMethod.Post, JiraUrls.RemoteLinks(issueIdOrKey), body, JiraWireJsonContext.Default.WireRemoteLinkRequest);
-        JiraRequestOptions.MarkIdempotent(request); // an upsert by global id: repeating it changes nothing
+        request.Options.Set(HttpResilience.Idempotent, true); // an upsert by global id: repeating it changes nothing
         using var response = await SendAsync(request, $"link issue {issueIdOrKey} to {link.Title}", false, cancellationToken);
         var identifies = await ReadJsonAsync(response, JiraWireJsonContext.Default.WireRemoteLinkIdentifies, "link an issue", cancellationToken);
         var id = long.TryParse(identifies.Id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
