@@ -34,9 +34,13 @@ internal static class JiraSandboxAttachmentEndpoints
         state.EnsureSeeded();
         lock (state.Gate)
         {
-            return state.Attachments.TryGetValue(id, out var attachment)
-                ? Results.Bytes(attachment.Content, attachment.MimeType, attachment.FileName, enableRangeProcessing: true)
-                : Results.NotFound();
+            if (!state.Attachments.TryGetValue(id, out var attachment))
+            {
+                return Results.NotFound();
+            }
+
+            media.CountServed();
+            return Results.Bytes(attachment.Content, attachment.MimeType, attachment.FileName, enableRangeProcessing: true);
         }
     }
 

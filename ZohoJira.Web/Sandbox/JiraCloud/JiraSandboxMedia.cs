@@ -10,6 +10,12 @@ internal sealed class JiraSandboxMedia
     public const string HostPrefix = "jira-media.";
 
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private int _served;
+
+    /// <summary>How many downloads the media host served (tests check that the client never came here).</summary>
+    public int Served => Volatile.Read(ref _served);
+
+    public void CountServed() => Interlocked.Increment(ref _served);
 
     public string Sign(string attachmentId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(attachmentId)));
