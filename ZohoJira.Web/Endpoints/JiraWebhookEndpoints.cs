@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,6 +50,12 @@ public static partial class JiraWebhookEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(JiraWebhookEndpoints).FullName!);
+
+        // Answers go to Jira as they are: no HTML status page in place of an empty 401/413.
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxBodyBytes + (16 * 1024);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace ZohoJira.Web.Sandbox.JiraCloud;
 
@@ -15,6 +16,10 @@ internal sealed class JiraSandboxGate(JiraSandboxState state, JiraSandboxFaults 
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         state.EnsureSeeded();
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
 
         if (faults.Latency > TimeSpan.Zero)
         {
