@@ -36,7 +36,7 @@ public static partial class JiraWebhookEndpoints
         var baseUrl = !string.IsNullOrWhiteSpace(configured)
             ? configured
             : services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
-        return new Uri(baseUrl.TrimEnd('/') + Path);
+        return new Uri(Loopback(baseUrl).TrimEnd('/') + Path);
     }
 
     /// <summary>Checks the <c>X-Hub-Signature</c> HMAC over the raw body in constant time, stores the event once per
@@ -116,4 +116,11 @@ public static partial class JiraWebhookEndpoints
 
     [LoggerMessage(LogLevel.Information, "Jira webhook {EventType} for {Subject}: stored {Stored}, made by the connector {OwnChange}")]
     private static partial void LogReceived(ILogger logger, string eventType, string subject, bool stored, bool ownChange);
+
+    /// <summary>A wildcard listening address (http://+:80, http://[::]:5000) named as a host a client can call.</summary>
+    private static string Loopback(string address) => address
+        .Replace("://+", "://localhost", StringComparison.Ordinal)
+        .Replace("://*", "://localhost", StringComparison.Ordinal)
+        .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+        .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
 }
