@@ -115,7 +115,7 @@ internal static class JiraSandboxMetaEndpoints
             var json = JiraSandboxJson.Project(project, site);
             json["description"] = $"The {project.Name} project of the sandbox site.";
             json["issueTypes"] = new JsonArray([.. project.IssueTypeIds.Select(id => (JsonNode)JiraSandboxJson.IssueType(state.IssueTypes[id], site))]);
-                return JiraSandboxHttp.Json(json);
+            return JiraSandboxHttp.Json(json);
         }
     }
 
