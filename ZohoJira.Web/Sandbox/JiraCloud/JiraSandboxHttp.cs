@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,13 +8,16 @@ namespace ZohoJira.Web.Sandbox.JiraCloud;
 /// <summary>Small helpers shared by the simulated endpoints: the site root of the request, the caller, Jira-style answers.</summary>
 internal static class JiraSandboxHttp
 {
+    /// <summary>Jira writes apostrophes, non-ASCII letters and the like as they are, not as \u escapes.</summary>
+    public static readonly JsonSerializerOptions WireJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Site(HttpContext http) =>
         $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{JiraSandboxAccounts.SitePath}";
 
     public static SimAccount Caller(HttpContext http) => (SimAccount)http.Items[JiraSandboxGate.AccountItem]!;
 
     public static IResult Json(JsonNode node, int status = 200) =>
-        Results.Text(node.ToJsonString(), "application/json;charset=UTF-8", System.Text.Encoding.UTF8, status);
+        Results.Text(node.ToJsonString(WireJson), "application/json;charset=UTF-8", System.Text.Encoding.UTF8, status);
 
     public static IResult Error(int status, params string[] messages) => Json(JiraSandboxJson.Error(messages), status);
 

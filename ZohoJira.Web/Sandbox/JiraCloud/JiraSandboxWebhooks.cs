@@ -54,7 +54,7 @@ internal sealed partial class JiraSandboxWebhooks(
                 continue;
             }
 
-            var body = Encoding.UTF8.GetBytes((hook.ExcludeBody ? new JsonObject() : payload).ToJsonString());
+            var body = Encoding.UTF8.GetBytes((hook.ExcludeBody ? new JsonObject() : payload).ToJsonString(JiraSandboxHttp.WireJson));
             var delivery = new Delivery(hook.Url, hook.Secret, body, identifier, eventType);
             Enqueue(delivery);
             if (faults.TakeDuplicate())
