@@ -45,6 +45,8 @@ public sealed class JiraWebhookReceivingTests
         parsed!.CommentId.Should().Be(comment.Id);
         parsed.IssueKey.Should().Be("SUP-1");
         parsed.IsMadeBy(JiraSandboxAccounts.ConnectorAccountId).Should().BeFalse("Mia wrote it");
+        JsonNode.Parse(stored[0].Payload)!["comment"]!["body"]!.GetValue<string>().Should().Be("Customer says it works again.",
+            "webhooks carry rich text as plain strings, not ADF");
         (await db.JiraConnections.SingleAsync()).LastWebhookEventAt.Should().NotBeNull();
     }
 
@@ -118,6 +120,21 @@ public sealed class JiraWebhookReceivingTests
         await using var check = app.CreateDbContext();
         var payloads = await check.InboundEvents.Select(e => e.Payload).ToListAsync();
         payloads.Should().ContainSingle().Which.Should().Contain("DEV-1");
+    }
+
+    [Fact]
+    public async Task Delivery_WithRichTextAsAdf_IsStoredAsSent()
+    {
+        await using var app = new ZohoJiraAppFactory().Start();
+        await ConnectAndRegisterAsync(app);
+        app.Services.GetRequiredService<JiraSandboxFaults>().WebhookRichTextAsAdf = true;
+
+        await UserClient(app).AddCommentAsync("SUP-5", Doc("As a document"));
+        await WaitForDeliveriesAsync(app);
+
+        await using var db = app.CreateDbContext();
+        var stored = await db.InboundEvents.SingleAsync(e => e.EventType == JiraWebhookEvents.CommentCreated);
+        JsonNode.Parse(stored.Payload)!["comment"]!["body"]!["type"]!.GetValue<string>().Should().Be("doc");
     }
 
     [Theory]

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace ZohoJira.Web.Sandbox.JiraCloud;
 
-/// <summary>Webhook payloads as Jira Cloud sends them: <c>/rest/api/2</c> self links, rich text as plain strings (v2),
-/// <c>user</c> as the actor without e-mail; comment events carry a reduced issue, attachment events no issue at all.</summary>
+/// <summary>Webhook payloads as Jira Cloud sends them: <c>/rest/api/2</c> self links, <c>user</c> as the actor without
+/// e-mail; comment events carry a reduced issue, attachment events no issue at all. Rich text is flattened to plain
+/// strings (v2) at delivery unless <see cref="JiraSandboxFaults.WebhookRichTextAsAdf"/> is set.</summary>
 internal static class JiraSandboxEvents
 {
     public static JsonObject ChangeItem(string field, string? from, string? fromString, string? to, string? toString, string fieldtype = "jira") => new()
@@ -39,9 +40,7 @@ internal static class JiraSandboxEvents
     public static JsonObject Comment(string eventType, SimComment comment, SimIssue issue, JiraSandboxState state, string site)
     {
         var payload = Envelope(eventType, state);
-        var json = JiraSandboxJson.Comment(comment, issue, site, rendered: false);
-        json["body"] = SimAdf.ToPlainText(comment.Body);
-        payload["comment"] = V2(json);
+        payload["comment"] = V2(JiraSandboxJson.Comment(comment, issue, site, rendered: false));
         payload["issue"] = V2(new JsonObject
         {
             ["id"] = issue.Id,
@@ -65,6 +64,27 @@ internal static class JiraSandboxEvents
         return payload;
     }
 
+    /// <summary>Rich text as Jira's webhooks carry it: plain (v2) strings instead of ADF documents.</summary>
+    public static void FlattenRichText(JsonObject payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload["comment"] is JsonObject comment && comment["body"] is JsonObject body)
+        {
+            comment["body"] = SimAdf.ToPlainText(body);
+        }
+
+        if (payload["issue"]?["fields"] is JsonObject fields)
+        {
+            foreach (var (name, value) in fields.ToList())
+            {
+                if (value is JsonObject doc && doc["type"] is JsonValue type && type.ToString() == "doc")
+                {
+                    fields[name] = SimAdf.ToPlainText(doc);
+                }
+            }
+        }
+    }
+
     private static JsonObject Envelope(string eventType, JiraSandboxState state) => new()
     {
         ["timestamp"] = state.Time.GetUtcNow().ToUnixTimeMilliseconds(),
@@ -75,17 +95,7 @@ internal static class JiraSandboxEvents
     {
         var json = JiraSandboxJson.Issue(issue, state, site, fields: null, rendered: false);
         json.Remove("expand");
-        if (json["fields"] is JsonObject fields)
-        {
-            fields.Remove("comment");
-            foreach (var field in state.Fields.Where(f => f.IsRichText))
-            {
-                if (fields[field.Id] is JsonObject doc)
-                {
-                    fields[field.Id] = SimAdf.ToPlainText(doc);
-                }
-            }
-        }
+        (json["fields"] as JsonObject)?.Remove("comment");
 
         return V2(json);
     }

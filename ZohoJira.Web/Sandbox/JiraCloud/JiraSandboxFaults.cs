@@ -20,6 +20,10 @@ public sealed class JiraSandboxFaults
 
     public TimeSpan PerIssueWriteWindow { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Webhook payloads carry rich text (descriptions, comment bodies) as ADF documents instead of the plain strings
+    /// Jira's webhooks have historically sent; lets receivers be tested against both.</summary>
+    public bool WebhookRichTextAsAdf { get; set; }
+
     /// <summary>Delay between webhook delivery attempts (Jira waits minutes; the sandbox seconds).</summary>
     public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -79,6 +83,7 @@ public sealed class JiraSandboxFaults
             Latency = TimeSpan.Zero;
             PerIssueWriteLimit = 20;
             PerIssueWriteWindow = TimeSpan.FromSeconds(2);
+            WebhookRichTextAsAdf = false;
         }
     }
 

@@ -41,6 +41,12 @@ internal sealed partial class JiraSandboxWebhooks(
     /// <summary>Queues the event for every matching webhook. Call under the state's lock (reads the registrations).</summary>
     public void Publish(JiraSandboxState state, string eventType, JsonObject payload, SimIssue? issue)
     {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!faults.WebhookRichTextAsAdf)
+        {
+            JiraSandboxEvents.FlattenRichText(payload);
+        }
+
         var identifier = Guid.NewGuid().ToString();
         foreach (var hook in state.Webhooks.Where(h => h.Enabled && h.Events.Contains(eventType, StringComparer.Ordinal)))
         {
