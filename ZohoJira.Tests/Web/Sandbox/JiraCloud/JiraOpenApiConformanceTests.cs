@@ -29,7 +29,7 @@ public sealed class JiraOpenApiConformanceTests(JiraSandboxFixture sandbox) : IC
     private static readonly Lazy<JsonDocument> Spec = new(() => JsonDocument.Parse(File.ReadAllBytes(SpecPath())));
 
     [Fact]
-    public void SimulatorRoutes_ExistInTheDocument_WithTheSameMethodsAndParameterNames()
+    public void SimulatorRoutes_ExistInTheDocument_WithTheSameMethodsAndParameterNames_AndAreCurrent()
     {
         var paths = Spec.Value.RootElement.GetProperty("paths");
         var routes = sandbox.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -54,6 +54,11 @@ public sealed class JiraOpenApiConformanceTests(JiraSandboxFixture sandbox) : IC
                 {
                     problems.Add($"{method} {path}: method not in the document");
                     continue;
+                }
+
+                if (operation.TryGetProperty("deprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True)
+                {
+                    problems.Add($"{method} {path}: deprecated in the document; simulate the current endpoint instead");
                 }
 
                 var documented = Parameters(item, operation);
