@@ -20,6 +20,9 @@ public sealed class JiraSandboxFaults
 
     public TimeSpan PerIssueWriteWindow { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Writes one issue may take per 30 s (Jira Cloud: 100).</summary>
+    public int PerIssueLongWriteLimit { get; set; } = 100;
+
     /// <summary>Webhook payloads carry rich text (descriptions, comment bodies) as ADF documents instead of the plain strings
     /// Jira's webhooks have historically sent; lets receivers be tested against both.</summary>
     public bool WebhookRichTextAsAdf { get; set; }
@@ -83,6 +86,7 @@ public sealed class JiraSandboxFaults
             Latency = TimeSpan.Zero;
             PerIssueWriteLimit = 20;
             PerIssueWriteWindow = TimeSpan.FromSeconds(2);
+            PerIssueLongWriteLimit = 100;
             WebhookRichTextAsAdf = false;
         }
     }

@@ -41,19 +41,31 @@ internal static class JiraSandboxHttp
     public static ISet<string> Split(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The per-issue write limit (Jira Cloud: 20 writes per 2 s per issue); null when the write may go ahead.</summary>
+    /// <summary>The per-issue write limits (Jira Cloud: 20 writes per 2 s and 100 per 30 s for one issue); null when the
+    /// write may go ahead, otherwise the 429 with <c>Retry-After</c> and <c>RateLimit-Reason: jira-per-issue-on-write</c>.</summary>
     public static IResult? CheckWriteLimit(HttpContext http, SimIssue issue, JiraSandboxState state, JiraSandboxFaults faults)
     {
         var now = state.Time.GetUtcNow();
-        while (issue.RecentWrites.TryPeek(out var oldest) && now - oldest >= faults.PerIssueWriteWindow)
+        var longWindow = TimeSpan.FromSeconds(30) > faults.PerIssueWriteWindow ? TimeSpan.FromSeconds(30) : faults.PerIssueWriteWindow;
+        while (issue.RecentWrites.TryPeek(out var oldest) && now - oldest >= longWindow)
         {
             issue.RecentWrites.Dequeue();
         }
 
-        if (issue.RecentWrites.Count >= faults.PerIssueWriteLimit)
+        var recent = issue.RecentWrites.Where(w => now - w < faults.PerIssueWriteWindow).ToList();
+        TimeSpan? wait = null;
+        if (recent.Count >= faults.PerIssueWriteLimit)
         {
-            var wait = faults.PerIssueWriteWindow - (now - issue.RecentWrites.Peek());
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            wait = faults.PerIssueWriteWindow - (now - recent[0]);
+        }
+        else if (issue.RecentWrites.Count >= faults.PerIssueLongWriteLimit)
+        {
+            wait = longWindow - (now - issue.RecentWrites.Peek());
+        }
+
+        if (wait is { } delay)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             http.Response.Headers["RateLimit-Reason"] = "jira-per-issue-on-write";
             http.Response.Headers["X-RateLimit-Reset"] = now.AddSeconds(seconds).ToString("O", CultureInfo.InvariantCulture);

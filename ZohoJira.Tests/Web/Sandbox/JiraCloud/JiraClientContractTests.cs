@@ -253,6 +253,18 @@ public sealed class JiraClientContractTests(JiraSandboxFixture sandbox) : IClass
     }
 
     [Fact]
+    public async Task Attachments_WithANonAsciiFileName_KeepTheName()
+    {
+        var created = await CreateTaskAsync("Unicode attachment");
+        await using var upload = new MemoryStream([1, 2, 3]);
+
+        var attachment = await sandbox.Connector.UploadAttachmentAsync(created.Id, "Größe – café.pdf", "application/pdf", upload);
+
+        attachment.FileName.Should().Be("Größe – café.pdf");
+        attachment.MimeType.Should().Be("application/pdf");
+    }
+
+    [Fact]
     public async Task RemoteLinks_UpsertedByGlobalId_KeepOneLink()
     {
         var created = await CreateTaskAsync("Link me");
@@ -344,6 +356,13 @@ public sealed class JiraClientContractTests(JiraSandboxFixture sandbox) : IClass
 
         sandbox.App.Time.Advance(TimeSpan.FromSeconds(3));
         await sandbox.Connector.AddCommentAsync(created.Id, Adf("later"));
+
+        // The longer window (100 writes per 30 s in Jira Cloud) holds even when the short one has room.
+        sandbox.Faults.PerIssueLongWriteLimit = 3;
+        sandbox.App.Time.Advance(TimeSpan.FromSeconds(3));
+        var longer = await Assert.ThrowsAsync<ExternalApiException>(() => sandbox.Connector.AddCommentAsync(created.Id, Adf("too many this half-minute")));
+        longer.VendorErrorCode.Should().Be(JiraRateLimitReasons.PerIssueWrite);
+        longer.RetryAfter.Should().BeGreaterThan(TimeSpan.FromSeconds(2));
     }
 
     [Fact]
