@@ -75,41 +75,47 @@ internal static class JiraSandboxAttachmentEndpoints
             }
         }
 
-        // Read the parts one by one (streamed to memory per file, the sandbox keeps files in memory anyway).
+        // Read the parts one by one (each file into memory: the sandbox keeps files in memory anyway).
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(http.Request.ContentType).Boundary).Value;
-        var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary!, http.Request.Body) { BodyLengthLimit = JiraSandboxMetaEndpoints.UploadLimit + 1 };
-        var files = new List<(string Name, string Type, byte[] Content)>();
-        while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
+        if (string.IsNullOrEmpty(boundary))
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                || !string.Equals(disposition.Name.Value, "file", StringComparison.Ordinal)
-                || !disposition.IsFileDisposition())
-            {
-                continue;
-            }
+            return JiraSandboxHttp.Error(400, "The multipart request has no boundary.");
+        }
 
-            if (files.Count >= MaxFilesPerRequest)
+        var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = JiraSandboxMetaEndpoints.UploadLimit + 1 };
+        var files = new List<(string Name, string Type, byte[] Content)>();
+        try
+        {
+            while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
             {
-                return JiraSandboxHttp.Error(413, $"You can attach at most {MaxFilesPerRequest} files in one request.");
-            }
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !string.Equals(disposition.Name.Value, "file", StringComparison.Ordinal)
+                    || !disposition.IsFileDisposition())
+                {
+                    continue;
+                }
 
-            using var buffer = new MemoryStream();
-            try
-            {
+                if (files.Count >= MaxFilesPerRequest)
+                {
+                    return JiraSandboxHttp.Error(413, $"You can attach at most {MaxFilesPerRequest} files in one request.");
+                }
+
+                using var buffer = new MemoryStream();
                 await section.Body.CopyToAsync(buffer, http.RequestAborted);
-            }
-            catch (InvalidDataException)
-            {
-                return JiraSandboxHttp.Error(413, "The file is larger than the attachment size limit.");
-            }
+                if (buffer.Length > JiraSandboxMetaEndpoints.UploadLimit)
+                {
+                    return JiraSandboxHttp.Error(413, "The file is larger than the attachment size limit.");
+                }
 
-            if (buffer.Length > JiraSandboxMetaEndpoints.UploadLimit)
-            {
-                return JiraSandboxHttp.Error(413, "The file is larger than the attachment size limit.");
+                var name = (disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value) ?? "file";
+                files.Add((name, section.ContentType ?? "application/octet-stream", buffer.ToArray()));
             }
-
-            var name = (disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value) ?? "file";
-            files.Add((name, section.ContentType ?? "application/octet-stream", buffer.ToArray()));
+        }
+        catch (InvalidDataException ex)
+        {
+            return ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? JiraSandboxHttp.Error(413, "The file is larger than the attachment size limit.")
+                : JiraSandboxHttp.Error(400, "The multipart request is malformed.");
         }
 
         if (files.Count == 0)
