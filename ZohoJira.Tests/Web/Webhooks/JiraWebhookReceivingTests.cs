@@ -123,6 +123,22 @@ public sealed class JiraWebhookReceivingTests
     }
 
     [Fact]
+    public async Task Delivery_DroppedByTheSite_NeverArrives_AndTheNextOneDoes()
+    {
+        await using var app = new ZohoJiraAppFactory().Start();
+        await ConnectAndRegisterAsync(app);
+        app.Services.GetRequiredService<JiraSandboxFaults>().DropNextWebhooks(1);
+
+        await UserClient(app).AddCommentAsync("SUP-6", Doc("lost in transit"));
+        await UserClient(app).AddCommentAsync("SUP-6", Doc("arrives"));
+        await WaitForDeliveriesAsync(app);
+
+        await using var db = app.CreateDbContext();
+        var stored = await db.InboundEvents.Select(e => e.Payload).ToListAsync();
+        stored.Should().ContainSingle().Which.Should().Contain("arrives");
+    }
+
+    [Fact]
     public async Task Delivery_WithRichTextAsAdf_IsStoredAsSent()
     {
         await using var app = new ZohoJiraAppFactory().Start();
