@@ -244,14 +244,17 @@ public sealed class JiraOpenApiConformanceTests(JiraSandboxFixture sandbox) : IC
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "ZohoJira.Tests", "Web", "Sandbox", "JiraCloud", "Reference", "jira-cloud-openapi.json");
+            // Atlassian's document lives in the shared reference folder beside the checkout (../shared/reference).
+            var candidate = Path.Combine(dir.FullName, "shared", "reference", "jira-cloud-openapi.json");
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("jira-cloud-openapi.json was not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException(
+            "Atlassian's OpenAPI document was not found: expected shared/reference/jira-cloud-openapi.json beside the checkout, above "
+            + AppContext.BaseDirectory);
     }
 
     private static JsonObject Doc(string text) => new()
