@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ZohoJira.Core.Connections;
+using ZohoJira.Core.Zoho.Http;
+using ZohoJira.Core.Zoho.Webhooks;
 
 namespace ZohoJira.Core.Zoho;
 
@@ -9,6 +12,16 @@ public static class ZohoServiceCollectionExtensions
     public static IServiceCollection AddZohoDesk(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddHttpClient(ZohoAccountsClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(ZohoDeskClientFactory.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
+        services.AddSingleton<ZohoDataCenters>();
+        services.AddSingleton<ZohoTokenService>();
+        services.AddSingleton<ZohoCreditMonitor>();
+        services.AddSingleton<ZohoDeskClientFactory>();
+        services.AddSingleton<IZohoDeskClientFactory>(sp => sp.GetRequiredService<ZohoDeskClientFactory>());
+        services.AddSingleton<ZohoConnectionService>();
+        services.AddHttpClient(ZohoWebhookVerifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<ZohoWebhookVerifier>();
         return services;
     }
 }
