@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Polly;
+using ZohoJira.Core.Common.Http;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Zoho.Http;
 using ZohoJira.Core.Zoho.Webhooks;
@@ -13,7 +15,13 @@ public static class ZohoServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddHttpClient(ZohoAccountsClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHttpClient(ZohoDeskClientFactory.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
+        // The pipeline owns timeouts and retries (idempotent calls only); the client itself never times out.
+        var resilience = configuration.GetSection("Zoho:Resilience").Get<HttpResilienceOptions>() ?? new HttpResilienceOptions();
+        services.AddKeyedSingleton(ZohoDeskClientFactory.HttpClientName,
+            (sp, _) => HttpResilience.CreatePipeline(resilience, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient(ZohoDeskClientFactory.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new ResilientHttpHandler(
+                sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(ZohoDeskClientFactory.HttpClientName)));
         services.AddSingleton<ZohoDataCenters>();
         services.AddSingleton<ZohoTokenService>();
         services.AddSingleton<ZohoCreditMonitor>();
