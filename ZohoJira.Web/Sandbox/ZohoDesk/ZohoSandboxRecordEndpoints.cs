@@ -54,14 +54,19 @@ internal static class ZohoSandboxRecordEndpoints
 
         foreach (var (module, idName) in ZohoSandboxState.Modules)
         {
-            var listParameters = module == "contracts"
-                ? new ZohoSandboxQueryParameters("from", "limit", "sortBy", "contractName", "accountId", "departmentIds", "ownerIds", "fields", "include")
-                : new ZohoSandboxQueryParameters("from", "limit", "sortBy", "departmentId", "include", "fields");
+            var listParameters = new ZohoSandboxQueryParameters(module switch
+            {
+                "tickets" => ["from", "limit", "sortBy", "include", "departmentId", "status", "channel"],
+                "contacts" => ["from", "limit", "sortBy", "include", "viewId"],
+                "accounts" => ["from", "limit", "sortBy"],
+                "contracts" => ["from", "limit", "sortBy", "contractName", "accountId", "departmentIds", "ownerIds", "fields", "include"],
+                _ => ["from", "limit", "sortBy", "include", "departmentId"],
+            });
             api.MapGet($"/{module}", (HttpRequest request, ZohoSandboxState state) => List(module, request, state)).WithMetadata(listParameters);
             api.MapPost($"/{module}", (JsonObject? body, ZohoSandboxState state, ZohoSandboxWebhookDispatcher webhooks) => Create(module, body, state, webhooks))
                 .WithMetadata(new ZohoSandboxQueryParameters());
             api.MapGet($"/{module}/{{{idName}}}", (HttpContext http, ZohoSandboxState state) => Get(module, (string)http.GetRouteValue(idName)!, state))
-                .WithMetadata(new ZohoSandboxQueryParameters("include"));
+                .WithMetadata(module == "contracts" ? new ZohoSandboxQueryParameters() : new ZohoSandboxQueryParameters("include"));
             api.MapPatch($"/{module}/{{{idName}}}", (HttpContext http, JsonObject? body, ZohoSandboxState state, ZohoSandboxWebhookDispatcher webhooks) =>
                 Update(module, (string)http.GetRouteValue(idName)!, body, state, webhooks)).WithMetadata(new ZohoSandboxQueryParameters());
             if (module != "contracts")
@@ -117,6 +122,9 @@ internal static class ZohoSandboxRecordEndpoints
         ["portalURL"] = $"{state.DeskBaseUrl}/support/{ZohoSandboxState.PortalName}", ["edition"] = "ENTERPRISE", ["isDefault"] = true,
         ["isAdminInOrg"] = true, ["isSandboxPortal"] = true, ["alias"] = null, ["description"] = "The ZohoJira sandbox organization",
         ["faviconURL"] = null, ["logoURL"] = null, ["employeeCount"] = "10", ["phoneNumber"] = null, ["website"] = null,
+        ["city"] = "Chennai", ["country"] = "India", ["state"] = "Tamil Nadu", ["street"] = "Estancia IT Park", ["zip"] = "603202",
+        ["currencyCode"] = "USD", ["currencyLocale"] = "US", ["currencySymbol"] = "$", ["fax"] = null, ["mobile"] = null,
+        ["primaryContact"] = "admin@zylker.example", ["isPayloadEncryptionEnabled"] = false,
     };
 
     private static IResult Get(string module, string id, ZohoSandboxState state)
@@ -129,7 +137,7 @@ internal static class ZohoSandboxRecordEndpoints
                 return ZohoSandboxResults.NotFound();
             }
 
-            return ZohoSandboxResults.Json(Present(module, ZohoSandboxShapes.ForGet(module, record), state));
+            return ZohoSandboxResults.Json(Present(module, ZohoSandboxShapes.ForGet(module, record), state, "get", record));
         }
     }
 
@@ -154,7 +162,7 @@ internal static class ZohoSandboxRecordEndpoints
             }
 
             records = Sort(records, request.Query["sortBy"].FirstOrDefault() ?? "createdTime");
-            return ZohoSandboxResults.List(records.Skip(from).Take(limit).Select(r => Present(module, ZohoSandboxShapes.ForList(module, r), state)).ToList());
+            return ZohoSandboxResults.List(records.Skip(from).Take(limit).Select(r => Present(module, ZohoSandboxShapes.ForList(module, r), state, "list", r)).ToList());
         }
     }
 
@@ -202,7 +210,7 @@ internal static class ZohoSandboxRecordEndpoints
             }
 
             var matches = Sort(records, request.Query["sortBy"].FirstOrDefault() ?? "relevance").ToList();
-            var page = matches.Skip(from).Take(limit).Select(r => Present(module, ZohoSandboxShapes.ForSearch(module, r), state)).ToList();
+            var page = matches.Skip(from).Take(limit).Select(r => Present(module, ZohoSandboxShapes.ForSearch(module, r), state, "search", r)).ToList();
             return ZohoSandboxResults.List(page, matches.Count);
         }
     }
@@ -270,7 +278,7 @@ internal static class ZohoSandboxRecordEndpoints
             state.Comments[created["id"]!.GetValue<string>()] = [];
         }
 
-        var answer = Present(module, ZohoSandboxShapes.ForGet(module, created), state);
+        var answer = Present(module, ZohoSandboxShapes.ForGet(module, created), state, "get", created);
         if (EventPrefix.TryGetValue(module, out var prefix))
         {
             webhooks.Publish(prefix + "_Add", answer, departmentId: Text(created, "departmentId"));
@@ -297,7 +305,7 @@ internal static class ZohoSandboxRecordEndpoints
                 return ZohoSandboxResults.NotFound();
             }
 
-            before = Present(module, ZohoSandboxShapes.ForGet(module, record), state);
+            before = Present(module, ZohoSandboxShapes.ForGet(module, record), state, "get", record);
             foreach (var (name, value) in body)
             {
                 if (name is "id" or "createdTime" or "modifiedTime" or "ticketNumber" or "webUrl")
@@ -328,7 +336,7 @@ internal static class ZohoSandboxRecordEndpoints
             }
 
             state.Touch(record);
-            after = Present(module, ZohoSandboxShapes.ForGet(module, record), state);
+            after = Present(module, ZohoSandboxShapes.ForGet(module, record), state, "get", record);
             department = Text(record, "departmentId");
         }
 
@@ -358,16 +366,97 @@ internal static class ZohoSandboxRecordEndpoints
         return ordered.ThenBy(r => Text(r, "id"), StringComparer.Ordinal);
     }
 
-    /// <summary>Rewrites addresses for the host the request came to.</summary>
-    private static JsonObject Present(string module, JsonObject projected, ZohoSandboxState state)
+    /// <summary>Rewrites addresses for the host the request came to and adds the related objects Zoho's answers carry
+    /// (assignee, contact, department... in search results; layout details on a record).</summary>
+    private static JsonObject Present(string module, JsonObject projected, ZohoSandboxState state, string kind, JsonObject record)
     {
         if (projected.ContainsKey("webUrl") && WebSection.TryGetValue(module, out var section))
         {
             projected["webUrl"] = state.WebUrl(section, projected["id"]!.GetValue<string>());
         }
 
+        var layout = new JsonObject { ["id"] = Text(record, "layoutId"), ["layoutName"] = "Standard" };
+        switch (module, kind)
+        {
+            case ("tickets", "get"):
+                projected["layoutDetails"] = layout;
+                break;
+            case ("tickets", "list"):
+                projected["lastThread"] = LastThread(state, record);
+                projected["relationshipType"] = null;
+                break;
+            case ("tickets", "search"):
+                projected["assignee"] = Agent(state, Text(record, "assigneeId"));
+                projected["contact"] = Text(record, "contactId") is { } contactId && state.Find("contacts", contactId) is { } contact
+                    ? new JsonObject
+                    {
+                        ["id"] = contactId, ["firstName"] = contact["firstName"]?.DeepClone(), ["lastName"] = contact["lastName"]?.DeepClone(),
+                        ["email"] = contact["email"]?.DeepClone(), ["phone"] = contact["phone"]?.DeepClone(), ["mobile"] = contact["mobile"]?.DeepClone(),
+                        ["type"] = null, ["account"] = AccountSummary(state, Text(contact, "accountId")),
+                    }
+                    : null;
+                projected["department"] = state.Departments.FirstOrDefault(d => Text(d, "id") == Text(record, "departmentId")) is { } department
+                    ? new JsonObject { ["id"] = Text(department, "id"), ["name"] = Text(department, "name") }
+                    : null;
+                projected["product"] = Text(record, "productId") is { } productId && state.Find("products", productId) is { } product
+                    ? new JsonObject { ["id"] = productId, ["productName"] = Text(product, "productName") }
+                    : null;
+                projected["team"] = null;
+                projected["isRead"] = false;
+                projected["lastThread"] = LastThread(state, record);
+                projected["childTicketCount"] = "0";
+                break;
+            case ("contacts", _):
+                projected["facebook"] = null;
+                projected["twitter"] = null;
+                projected["state"] = record["state"]?.DeepClone();
+                projected["street"] = record["street"]?.DeepClone();
+                projected["zip"] = record["zip"]?.DeepClone();
+                projected["customerHappiness"] = new JsonObject { ["badPercentage"] = "0", ["okPercentage"] = "0", ["goodPercentage"] = "100" };
+                projected["zohoCRMContact"] = null;
+                if (kind == "get")
+                {
+                    projected["accountCount"] = Text(record, "accountId") is null ? "0" : "1";
+                    projected["layoutDetails"] = layout;
+                }
+                else
+                {
+                    projected["account"] = AccountSummary(state, Text(record, "accountId"));
+                    projected["owner"] = Agent(state, Text(record, "ownerId"));
+                }
+
+                break;
+            case ("accounts", "get"):
+                projected["associatedSLAIds"] = new JsonArray();
+                projected["layoutDetails"] = layout;
+                projected["zohoCRMAccount"] = null;
+                break;
+        }
+
         return projected;
     }
+
+    private static JsonObject? LastThread(ZohoSandboxState state, JsonObject ticket) =>
+        state.Threads.GetValueOrDefault(Text(ticket, "id")!)?.OrderBy(t => Text(t.Summary, "createdTime"), StringComparer.Ordinal).LastOrDefault() is { } thread
+            ? new JsonObject
+            {
+                ["channel"] = Text(thread.Summary, "channel"), ["direction"] = Text(thread.Summary, "direction"), ["isDraft"] = false, ["isForward"] = false,
+            }
+            : null;
+
+    private static JsonObject? AccountSummary(ZohoSandboxState state, string? accountId) =>
+        accountId is not null && state.Find("accounts", accountId) is { } account
+            ? new JsonObject { ["id"] = accountId, ["accountName"] = Text(account, "accountName"), ["website"] = Text(account, "website") }
+            : null;
+
+    private static JsonObject? Agent(ZohoSandboxState state, string? agentId) =>
+        state.Agents.FirstOrDefault(a => Text(a, "id") == agentId) is { } agent
+            ? new JsonObject
+            {
+                ["id"] = agentId, ["firstName"] = Text(agent, "firstName"), ["lastName"] = Text(agent, "lastName"),
+                ["emailId"] = Text(agent, "emailId"), ["photoURL"] = null, ["zuid"] = Text(agent, "zuid"),
+            }
+            : null;
 
     internal static string? Text(JsonObject record, string field) =>
         record[field] is JsonValue value

@@ -85,7 +85,8 @@ internal static class ZohoSandboxSeed
                 ["firstName"] = first, ["lastName"] = last, ["email"] = f.Internet.Email(first, last, "example.com"),
                 ["phone"] = f.Phone.PhoneNumber("+1 ###-###-####"), ["mobile"] = null, ["title"] = f.Name.JobTitle(),
                 ["accountId"] = account["id"]!.GetValue<string>(), ["ownerId"] = Agent(), ["type"] = null, ["description"] = null,
-                ["city"] = f.Address.City(), ["country"] = f.Address.Country(), ["isSpam"] = false, ["isDeleted"] = false,
+                ["city"] = f.Address.City(), ["country"] = f.Address.Country(), ["state"] = f.Address.State(),
+                ["street"] = f.Address.StreetAddress(), ["zip"] = f.Address.ZipCode(), ["isSpam"] = false, ["isDeleted"] = false,
                 ["isTrashed"] = false, ["isAnonymous"] = false, ["isEndUser"] = false, ["isFollowing"] = false,
                 ["layoutId"] = state.NewId(), ["photoURL"] = null, ["secondaryEmail"] = null,
             }, At(0, 25));
@@ -179,7 +180,7 @@ internal static class ZohoSandboxSeed
                     ["contentType"] = "html", ["isPublic"] = c % 2 == 1, ["commenterId"] = agent["id"]!.GetValue<string>(),
                     ["commenter"] = new JsonObject
                     {
-                        ["firstName"] = agent["firstName"]!.GetValue<string>(), ["lastName"] = agent["lastName"]!.GetValue<string>(),
+                        ["id"] = agent["id"]!.GetValue<string>(), ["firstName"] = agent["firstName"]!.GetValue<string>(), ["lastName"] = agent["lastName"]!.GetValue<string>(),
                         ["name"] = agent["name"]!.GetValue<string>(), ["email"] = agent["emailId"]!.GetValue<string>(), ["photoURL"] = null,
                         ["roleName"] = "Agent", ["type"] = "AGENT",
                     },

@@ -10,8 +10,9 @@ internal static class ZohoSandboxTicketEndpoints
     /// <summary>Larger uploads are refused with 413 RESOURCE_SIZE_EXCEEDED.</summary>
     public const long MaxUploadBytes = 20L * 1024 * 1024;
 
-    private static readonly string[] TimeEntryKeys = ["additionalCost", "agentCostPerHour", "billingType", "cf", "createdTime", "description",
-        "executedTime", "hoursSpent", "id", "isBillable", "minutesSpent", "ownerId", "parent", "requestId", "secondsSpent", "totalCost"];
+    private static readonly string[] TimeEntryKeys = ["additionalCost", "agentCostPerHour", "billingType", "cf", "createdBy", "createdTime",
+        "customFields", "departmentId", "description", "executedTime", "fixedCost", "hoursSpent", "id", "invoiceId", "isBillable", "isTrashed",
+        "layoutId", "minutesSpent", "mode", "ownerId", "requestChargeType", "requestId", "secondsSpent", "taskId", "totalCost"];
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -67,7 +68,7 @@ internal static class ZohoSandboxTicketEndpoints
             lock (state.Gate)
             {
                 var entry = state.TimeEntries.GetValueOrDefault(ticketId)?.FirstOrDefault(e => e["id"]?.GetValue<string>() == timeEntryId);
-                return entry is null ? ZohoSandboxResults.NotFound() : ZohoSandboxResults.Json(Project(entry, TimeEntryKeys));
+                return entry is null ? ZohoSandboxResults.NotFound() : ZohoSandboxResults.Json(TimeEntry(state, entry));
             }
         }).WithMetadata(new ZohoSandboxQueryParameters("include"));
         api.MapPut("/tickets/{ticketId}/timeEntry/{teId}", (string ticketId, string teId, JsonObject? body, ZohoSandboxState state, ZohoSandboxWebhookDispatcher webhooks) =>
@@ -135,7 +136,7 @@ internal static class ZohoSandboxTicketEndpoints
                 ["isPublic"] = body["isPublic"]?.GetValue<bool>() ?? false, ["commenterId"] = agent["id"]!.GetValue<string>(),
                 ["commenter"] = new JsonObject
                 {
-                    ["firstName"] = agent["firstName"]!.GetValue<string>(), ["lastName"] = agent["lastName"]!.GetValue<string>(),
+                    ["id"] = agent["id"]!.GetValue<string>(), ["firstName"] = agent["firstName"]!.GetValue<string>(), ["lastName"] = agent["lastName"]!.GetValue<string>(),
                     ["name"] = agent["name"]!.GetValue<string>(), ["email"] = agent["emailId"]!.GetValue<string>(), ["photoURL"] = null,
                     ["roleName"] = "Administrator", ["type"] = "AGENT",
                 },
@@ -319,7 +320,7 @@ internal static class ZohoSandboxTicketEndpoints
             var ordered = request.Query["orderBy"].FirstOrDefault() == "DESC"
                 ? entries.OrderByDescending(e => e["executedTime"]!.GetValue<string>(), StringComparer.Ordinal)
                 : entries.OrderBy(e => e["executedTime"]!.GetValue<string>(), StringComparer.Ordinal);
-            return ZohoSandboxResults.List(ordered.Skip(from).Take(limit).Select(e => Project(e, TimeEntryKeys)).ToList());
+            return ZohoSandboxResults.List(ordered.Skip(from).Take(limit).Select(e => TimeEntry(state, e)).ToList());
         }
     }
 
@@ -377,7 +378,7 @@ internal static class ZohoSandboxTicketEndpoints
 
             entry["modifiedTime"] = ZohoSandboxState.Format(state.Now);
             state.TouchTicket(ticketId);
-            answer = Project(entry, TimeEntryKeys);
+            answer = TimeEntry(state, entry);
         }
 
         webhooks.Publish(entryId is null ? "TimeEntry_Add" : "TimeEntry_Update", answer);
@@ -393,6 +394,29 @@ internal static class ZohoSandboxTicketEndpoints
 
     private static IResult File(SandboxAttachment attachment) =>
         Results.Stream(attachment.OpenRead(), "application/octet-stream", attachment.Name, enableRangeProcessing: false);
+
+    private static JsonObject TimeEntry(ZohoSandboxState state, JsonObject entry)
+    {
+        var result = Project(entry, TimeEntryKeys);
+        var ticketId = entry["requestId"]!.GetValue<string>();
+        var ticket = state.Find("tickets", ticketId);
+        result["parent"] = new JsonObject
+        {
+            ["id"] = ticketId, ["type"] = "TICKETS", ["subject"] = ticket?["subject"]?.DeepClone(), ["ticketNumber"] = ticket?["ticketNumber"]?.DeepClone(),
+        };
+        result["createdBy"] ??= entry["ownerId"]?.DeepClone();
+        result["customFields"] ??= new JsonObject();
+        result["departmentId"] ??= ticket?["departmentId"]?.DeepClone();
+        result["fixedCost"] ??= null;
+        result["invoiceId"] ??= null;
+        result["isTrashed"] ??= false;
+        result["layoutId"] ??= ticket?["layoutId"]?.DeepClone();
+        result["layoutDetails"] = new JsonObject { ["id"] = result["layoutId"]?.DeepClone(), ["layoutName"] = "Time Entry" };
+        result["mode"] ??= "MANUAL";
+        result["requestChargeType"] ??= null;
+        result["taskId"] ??= null;
+        return result;
+    }
 
     private static JsonObject Project(JsonObject entry, string[] keys)
     {
