@@ -72,20 +72,35 @@ public sealed class ZohoConnectionServiceTests
         {
             var stale = new SmartItemDefinition
             {
-                Id = Guid.NewGuid(), Name = "Stale", JiraProjectKey = "SUP", ZohoModule = "tickets", DefinitionJson = "{}",
+                Id = Guid.NewGuid(),
+                Name = "Stale",
+                JiraProjectKey = "SUP",
+                ZohoModule = "tickets",
+                DefinitionJson = "{}",
                 LastError = ZohoAuthError.Describe("Zoho Desk refused the connection's credentials (INVALID_OAUTH): reconnect Zoho Desk."),
                 LastErrorAt = now,
             };
             var other = new SmartItemDefinition
             {
-                Id = Guid.NewGuid(), Name = "Other", JiraProjectKey = "SUP", ZohoModule = "tickets", DefinitionJson = "{}",
-                LastError = "Jira refused the transition", LastErrorAt = now,
+                Id = Guid.NewGuid(),
+                Name = "Other",
+                JiraProjectKey = "SUP",
+                ZohoModule = "tickets",
+                DefinitionJson = "{}",
+                LastError = "Jira refused the transition",
+                LastErrorAt = now,
             };
             db.SmartItems.AddRange(stale, other);
             db.Links.Add(new Link
             {
-                Id = Guid.NewGuid(), SmartItemId = stale.Id, JiraIssueId = "10001", JiraIssueKey = "SUP-1", ZohoModule = "tickets",
-                ZohoRecordId = "1", LastError = ZohoAuthError.Describe("revoked"), LastErrorAt = now,
+                Id = Guid.NewGuid(),
+                SmartItemId = stale.Id,
+                JiraIssueId = "10001",
+                JiraIssueKey = "SUP-1",
+                ZohoModule = "tickets",
+                ZohoRecordId = "1",
+                LastError = ZohoAuthError.Describe("revoked"),
+                LastErrorAt = now,
             });
             await db.SaveChangesAsync();
         }

@@ -125,9 +125,11 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
         var department = _app.State().Departments[0]["id"]!.GetValue<string>();
         var created = await _client.CreateRecordAsync(ZohoModule.Tickets, new JsonObject
         {
-            ["subject"] = "Printer on fire", ["departmentId"] = department,
+            ["subject"] = "Printer on fire",
+            ["departmentId"] = department,
             ["contact"] = new JsonObject { ["lastName"] = "Ada", ["email"] = "ada@example.com" },
-            ["description"] = "<div>Smoke <b>everywhere</b></div>", ["priority"] = "High",
+            ["description"] = "<div>Smoke <b>everywhere</b></div>",
+            ["priority"] = "High",
         });
         _app.Time.Advance(TimeSpan.FromMinutes(5));
 

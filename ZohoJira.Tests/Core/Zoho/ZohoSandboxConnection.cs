@@ -39,7 +39,10 @@ internal static class ZohoSandboxConnection
                 var at = firstModified.AddSeconds(i);
                 var ticket = state.AddRecord("tickets", new JsonObject
                 {
-                    ["subject"] = $"Bulk ticket {i}", ["departmentId"] = department, ["status"] = "Open", ["statusType"] = "Open",
+                    ["subject"] = $"Bulk ticket {i}",
+                    ["departmentId"] = department,
+                    ["status"] = "Open",
+                    ["statusType"] = "Open",
                     ["modifiedTime"] = ZohoSandboxState.Format(at),
                 }, at);
                 ids.Add(ticket["id"]!.GetValue<string>());

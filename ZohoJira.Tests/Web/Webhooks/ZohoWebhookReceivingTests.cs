@@ -116,7 +116,9 @@ public sealed class ZohoWebhookReceivingTests
     internal static string Event(string type) =>
         new JsonArray(new JsonObject
         {
-            ["eventType"] = type, ["eventTime"] = "1710416000123", ["orgId"] = ZohoSandboxState.OrgId,
+            ["eventType"] = type,
+            ["eventTime"] = "1710416000123",
+            ["orgId"] = ZohoSandboxState.OrgId,
             ["payload"] = new JsonObject { ["id"] = "70812340000001001" },
         }).ToJsonString();
 

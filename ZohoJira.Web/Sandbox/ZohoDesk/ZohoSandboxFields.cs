@@ -72,10 +72,23 @@ internal static class ZohoSandboxFields
             var field = new JsonObject
             {
                 ["id"] = (70812349000000000L + (module.GetHashCode(StringComparison.Ordinal) & 0xFFFF) * 100 + index++).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["apiName"] = f.ApiName, ["displayLabel"] = f.Label, ["i18NLabel"] = f.Label, ["type"] = f.Type, ["isCustomField"] = f.Custom,
-                ["isMandatory"] = f.Mandatory, ["isEncryptedField"] = false, ["isRemovable"] = f.Custom, ["isSystemMandatory"] = f.Mandatory && !f.Custom,
-                ["showToHelpCenter"] = false, ["isNested"] = false, ["maxLength"] = f.Type == "Textarea" ? 65535 : 255, ["toolTip"] = "",
-                ["toolTipType"] = "placeHolder", ["displayType"] = "None", ["defaultValue"] = null, ["sortBy"] = "userDefined",
+                ["apiName"] = f.ApiName,
+                ["displayLabel"] = f.Label,
+                ["i18NLabel"] = f.Label,
+                ["type"] = f.Type,
+                ["isCustomField"] = f.Custom,
+                ["isMandatory"] = f.Mandatory,
+                ["isEncryptedField"] = false,
+                ["isRemovable"] = f.Custom,
+                ["isSystemMandatory"] = f.Mandatory && !f.Custom,
+                ["showToHelpCenter"] = false,
+                ["isNested"] = false,
+                ["maxLength"] = f.Type == "Textarea" ? 65535 : 255,
+                ["toolTip"] = "",
+                ["toolTipType"] = "placeHolder",
+                ["displayType"] = "None",
+                ["defaultValue"] = null,
+                ["sortBy"] = "userDefined",
             };
             if (f.ApiName == "status" && module == "tickets")
             {

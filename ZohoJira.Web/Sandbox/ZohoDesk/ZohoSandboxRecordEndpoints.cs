@@ -13,19 +13,34 @@ internal static class ZohoSandboxRecordEndpoints
 
     private static readonly Dictionary<string, string> EventPrefix = new(StringComparer.Ordinal)
     {
-        ["tickets"] = "Ticket", ["contacts"] = "Contact", ["accounts"] = "Account", ["tasks"] = "Task", ["calls"] = "Call", ["events"] = "Event",
+        ["tickets"] = "Ticket",
+        ["contacts"] = "Contact",
+        ["accounts"] = "Account",
+        ["tasks"] = "Task",
+        ["calls"] = "Call",
+        ["events"] = "Event",
     };
 
     private static readonly Dictionary<string, string> WebSection = new(StringComparer.Ordinal)
     {
-        ["tickets"] = "Cases", ["contacts"] = "Contacts", ["accounts"] = "Accounts", ["tasks"] = "Tasks", ["calls"] = "Calls", ["events"] = "Events",
+        ["tickets"] = "Cases",
+        ["contacts"] = "Contacts",
+        ["accounts"] = "Accounts",
+        ["tasks"] = "Tasks",
+        ["calls"] = "Calls",
+        ["events"] = "Events",
     };
 
     private static readonly Dictionary<string, string[]> Required = new(StringComparer.Ordinal)
     {
-        ["tickets"] = ["subject", "departmentId"], ["contacts"] = ["lastName"], ["accounts"] = ["accountName"],
-        ["tasks"] = ["subject", "departmentId"], ["calls"] = ["subject", "departmentId", "startTime"], ["events"] = ["subject", "departmentId", "startTime"],
-        ["products"] = ["productName"], ["contracts"] = ["contractName", "accountId", "departmentId", "startDate", "endDate"],
+        ["tickets"] = ["subject", "departmentId"],
+        ["contacts"] = ["lastName"],
+        ["accounts"] = ["accountName"],
+        ["tasks"] = ["subject", "departmentId"],
+        ["calls"] = ["subject", "departmentId", "startTime"],
+        ["events"] = ["subject", "departmentId", "startTime"],
+        ["products"] = ["productName"],
+        ["contracts"] = ["contractName", "accountId", "departmentId", "startDate", "endDate"],
     };
 
     public static void Map(RouteGroupBuilder api)
@@ -118,13 +133,33 @@ internal static class ZohoSandboxRecordEndpoints
 
     public static JsonObject Organization(ZohoSandboxState state) => new()
     {
-        ["id"] = ZohoSandboxState.OrgId, ["companyName"] = ZohoSandboxState.CompanyName, ["portalName"] = ZohoSandboxState.PortalName,
-        ["portalURL"] = $"{state.DeskBaseUrl}/support/{ZohoSandboxState.PortalName}", ["edition"] = "ENTERPRISE", ["isDefault"] = true,
-        ["isAdminInOrg"] = true, ["isSandboxPortal"] = true, ["alias"] = null, ["description"] = "The ZohoJira sandbox organization",
-        ["faviconURL"] = null, ["logoURL"] = null, ["employeeCount"] = "10", ["phoneNumber"] = null, ["website"] = null,
-        ["city"] = "Chennai", ["country"] = "India", ["state"] = "Tamil Nadu", ["street"] = "Estancia IT Park", ["zip"] = "603202",
-        ["currencyCode"] = "USD", ["currencyLocale"] = "US", ["currencySymbol"] = "$", ["fax"] = null, ["mobile"] = null,
-        ["primaryContact"] = "admin@zylker.example", ["isPayloadEncryptionEnabled"] = false,
+        ["id"] = ZohoSandboxState.OrgId,
+        ["companyName"] = ZohoSandboxState.CompanyName,
+        ["portalName"] = ZohoSandboxState.PortalName,
+        ["portalURL"] = $"{state.DeskBaseUrl}/support/{ZohoSandboxState.PortalName}",
+        ["edition"] = "ENTERPRISE",
+        ["isDefault"] = true,
+        ["isAdminInOrg"] = true,
+        ["isSandboxPortal"] = true,
+        ["alias"] = null,
+        ["description"] = "The ZohoJira sandbox organization",
+        ["faviconURL"] = null,
+        ["logoURL"] = null,
+        ["employeeCount"] = "10",
+        ["phoneNumber"] = null,
+        ["website"] = null,
+        ["city"] = "Chennai",
+        ["country"] = "India",
+        ["state"] = "Tamil Nadu",
+        ["street"] = "Estancia IT Park",
+        ["zip"] = "603202",
+        ["currencyCode"] = "USD",
+        ["currencyLocale"] = "US",
+        ["currencySymbol"] = "$",
+        ["fax"] = null,
+        ["mobile"] = null,
+        ["primaryContact"] = "admin@zylker.example",
+        ["isPayloadEncryptionEnabled"] = false,
     };
 
     private static IResult Get(string module, string id, ZohoSandboxState state)
@@ -246,8 +281,11 @@ internal static class ZohoSandboxRecordEndpoints
 
                     var newContact = state.AddRecord("contacts", new JsonObject
                     {
-                        ["firstName"] = contact["firstName"]?.DeepClone(), ["lastName"] = contact["lastName"]!.DeepClone(),
-                        ["email"] = contact["email"]?.DeepClone(), ["phone"] = contact["phone"]?.DeepClone(), ["isTrashed"] = false,
+                        ["firstName"] = contact["firstName"]?.DeepClone(),
+                        ["lastName"] = contact["lastName"]!.DeepClone(),
+                        ["email"] = contact["email"]?.DeepClone(),
+                        ["phone"] = contact["phone"]?.DeepClone(),
+                        ["isTrashed"] = false,
                     });
                     record["contactId"] = newContact["id"]!.GetValue<string>();
                 }
@@ -390,9 +428,14 @@ internal static class ZohoSandboxRecordEndpoints
                 projected["contact"] = Text(record, "contactId") is { } contactId && state.Find("contacts", contactId) is { } contact
                     ? new JsonObject
                     {
-                        ["id"] = contactId, ["firstName"] = contact["firstName"]?.DeepClone(), ["lastName"] = contact["lastName"]?.DeepClone(),
-                        ["email"] = contact["email"]?.DeepClone(), ["phone"] = contact["phone"]?.DeepClone(), ["mobile"] = contact["mobile"]?.DeepClone(),
-                        ["type"] = null, ["account"] = AccountSummary(state, Text(contact, "accountId")),
+                        ["id"] = contactId,
+                        ["firstName"] = contact["firstName"]?.DeepClone(),
+                        ["lastName"] = contact["lastName"]?.DeepClone(),
+                        ["email"] = contact["email"]?.DeepClone(),
+                        ["phone"] = contact["phone"]?.DeepClone(),
+                        ["mobile"] = contact["mobile"]?.DeepClone(),
+                        ["type"] = null,
+                        ["account"] = AccountSummary(state, Text(contact, "accountId")),
                     }
                     : null;
                 projected["department"] = state.Departments.FirstOrDefault(d => Text(d, "id") == Text(record, "departmentId")) is { } department
@@ -440,7 +483,10 @@ internal static class ZohoSandboxRecordEndpoints
         state.Threads.GetValueOrDefault(Text(ticket, "id")!)?.OrderBy(t => Text(t.Summary, "createdTime"), StringComparer.Ordinal).LastOrDefault() is { } thread
             ? new JsonObject
             {
-                ["channel"] = Text(thread.Summary, "channel"), ["direction"] = Text(thread.Summary, "direction"), ["isDraft"] = false, ["isForward"] = false,
+                ["channel"] = Text(thread.Summary, "channel"),
+                ["direction"] = Text(thread.Summary, "direction"),
+                ["isDraft"] = false,
+                ["isForward"] = false,
             }
             : null;
 
@@ -453,8 +499,12 @@ internal static class ZohoSandboxRecordEndpoints
         state.Agents.FirstOrDefault(a => Text(a, "id") == agentId) is { } agent
             ? new JsonObject
             {
-                ["id"] = agentId, ["firstName"] = Text(agent, "firstName"), ["lastName"] = Text(agent, "lastName"),
-                ["emailId"] = Text(agent, "emailId"), ["photoURL"] = null, ["zuid"] = Text(agent, "zuid"),
+                ["id"] = agentId,
+                ["firstName"] = Text(agent, "firstName"),
+                ["lastName"] = Text(agent, "lastName"),
+                ["emailId"] = Text(agent, "emailId"),
+                ["photoURL"] = null,
+                ["zuid"] = Text(agent, "zuid"),
             }
             : null;
 

@@ -132,16 +132,27 @@ internal static class ZohoSandboxTicketEndpoints
             var agent = state.Agents[0];
             comment = new JsonObject
             {
-                ["id"] = state.NewId(), ["content"] = content.GetValue<string>(), ["contentType"] = body["contentType"]?.GetValue<string>() ?? "html",
-                ["isPublic"] = body["isPublic"]?.GetValue<bool>() ?? false, ["commenterId"] = agent["id"]!.GetValue<string>(),
+                ["id"] = state.NewId(),
+                ["content"] = content.GetValue<string>(),
+                ["contentType"] = body["contentType"]?.GetValue<string>() ?? "html",
+                ["isPublic"] = body["isPublic"]?.GetValue<bool>() ?? false,
+                ["commenterId"] = agent["id"]!.GetValue<string>(),
                 ["commenter"] = new JsonObject
                 {
-                    ["id"] = agent["id"]!.GetValue<string>(), ["firstName"] = agent["firstName"]!.GetValue<string>(), ["lastName"] = agent["lastName"]!.GetValue<string>(),
-                    ["name"] = agent["name"]!.GetValue<string>(), ["email"] = agent["emailId"]!.GetValue<string>(), ["photoURL"] = null,
-                    ["roleName"] = "Administrator", ["type"] = "AGENT",
+                    ["id"] = agent["id"]!.GetValue<string>(),
+                    ["firstName"] = agent["firstName"]!.GetValue<string>(),
+                    ["lastName"] = agent["lastName"]!.GetValue<string>(),
+                    ["name"] = agent["name"]!.GetValue<string>(),
+                    ["email"] = agent["emailId"]!.GetValue<string>(),
+                    ["photoURL"] = null,
+                    ["roleName"] = "Administrator",
+                    ["type"] = "AGENT",
                 },
-                ["commentedTime"] = ZohoSandboxState.Format(state.Now), ["modifiedTime"] = null, ["attachments"] = new JsonArray(),
-                ["encodedContent"] = null, ["impersonatedUser"] = null,
+                ["commentedTime"] = ZohoSandboxState.Format(state.Now),
+                ["modifiedTime"] = null,
+                ["attachments"] = new JsonArray(),
+                ["encodedContent"] = null,
+                ["impersonatedUser"] = null,
             };
             var comments = state.Comments.TryGetValue(ticketId, out var list) ? list : state.Comments[ticketId] = [];
             comments.Add(comment);
@@ -254,8 +265,12 @@ internal static class ZohoSandboxTicketEndpoints
 
             attachment = new SandboxAttachment
             {
-                Id = state.NewId(), Name = file.FileName, Size = bytes.LongLength, CreatedTime = ZohoSandboxState.Format(state.Now),
-                CreatorId = state.Agents[0]["id"]!.GetValue<string>(), IsPublic = bool.TryParse(request.Query["isPublic"].FirstOrDefault(), out var p) && p,
+                Id = state.NewId(),
+                Name = file.FileName,
+                Size = bytes.LongLength,
+                CreatedTime = ZohoSandboxState.Format(state.Now),
+                CreatorId = state.Agents[0]["id"]!.GetValue<string>(),
+                IsPublic = bool.TryParse(request.Query["isPublic"].FirstOrDefault(), out var p) && p,
                 Content = bytes,
             };
             var list = state.Attachments.TryGetValue(ticketId, out var existing) ? existing : state.Attachments[ticketId] = [];
@@ -351,10 +366,21 @@ internal static class ZohoSandboxTicketEndpoints
 
                 entry = new JsonObject
                 {
-                    ["id"] = state.NewId(), ["requestId"] = ticketId, ["createdTime"] = ZohoSandboxState.Format(state.Now),
-                    ["secondsSpent"] = "0", ["minutesSpent"] = "0", ["hoursSpent"] = "0", ["isBillable"] = false, ["billingType"] = "NON_BILLABLE",
-                    ["ownerId"] = state.Agents[0]["id"]!.GetValue<string>(), ["agentCostPerHour"] = "0", ["additionalCost"] = "0", ["totalCost"] = "0",
-                    ["parent"] = new JsonObject { ["type"] = "TICKETS", ["id"] = ticketId }, ["cf"] = new JsonObject(), ["description"] = null,
+                    ["id"] = state.NewId(),
+                    ["requestId"] = ticketId,
+                    ["createdTime"] = ZohoSandboxState.Format(state.Now),
+                    ["secondsSpent"] = "0",
+                    ["minutesSpent"] = "0",
+                    ["hoursSpent"] = "0",
+                    ["isBillable"] = false,
+                    ["billingType"] = "NON_BILLABLE",
+                    ["ownerId"] = state.Agents[0]["id"]!.GetValue<string>(),
+                    ["agentCostPerHour"] = "0",
+                    ["additionalCost"] = "0",
+                    ["totalCost"] = "0",
+                    ["parent"] = new JsonObject { ["type"] = "TICKETS", ["id"] = ticketId },
+                    ["cf"] = new JsonObject(),
+                    ["description"] = null,
                 };
                 entries.Add(entry);
                 ticket["timeEntryCount"] = entries.Count.ToString(CultureInfo.InvariantCulture);
@@ -387,8 +413,13 @@ internal static class ZohoSandboxTicketEndpoints
 
     private static JsonObject Attachment(ZohoSandboxState state, string path, SandboxAttachment a) => new()
     {
-        ["id"] = a.Id, ["name"] = a.Name, ["size"] = a.Size.ToString(CultureInfo.InvariantCulture), ["creatorId"] = a.CreatorId,
-        ["createdTime"] = a.CreatedTime, ["isPublic"] = a.IsPublic, ["href"] = $"{state.DeskBaseUrl}/api/v1/{path}/content",
+        ["id"] = a.Id,
+        ["name"] = a.Name,
+        ["size"] = a.Size.ToString(CultureInfo.InvariantCulture),
+        ["creatorId"] = a.CreatorId,
+        ["createdTime"] = a.CreatedTime,
+        ["isPublic"] = a.IsPublic,
+        ["href"] = $"{state.DeskBaseUrl}/api/v1/{path}/content",
         ["previewurl"] = $"{state.DeskBaseUrl}/api/v1/{path}/content?inline=true",
     };
 
@@ -402,7 +433,10 @@ internal static class ZohoSandboxTicketEndpoints
         var ticket = state.Find("tickets", ticketId);
         result["parent"] = new JsonObject
         {
-            ["id"] = ticketId, ["type"] = "TICKETS", ["subject"] = ticket?["subject"]?.DeepClone(), ["ticketNumber"] = ticket?["ticketNumber"]?.DeepClone(),
+            ["id"] = ticketId,
+            ["type"] = "TICKETS",
+            ["subject"] = ticket?["subject"]?.DeepClone(),
+            ["ticketNumber"] = ticket?["ticketNumber"]?.DeepClone(),
         };
         result["createdBy"] ??= entry["ownerId"]?.DeepClone();
         result["customFields"] ??= new JsonObject();

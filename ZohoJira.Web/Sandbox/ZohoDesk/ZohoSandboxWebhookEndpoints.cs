@@ -53,10 +53,17 @@ internal static class ZohoSandboxWebhookEndpoints
                 var now = ZohoSandboxState.Format(state.Now);
                 webhook = new JsonObject
                 {
-                    ["id"] = state.NewId(), ["name"] = body["name"]?.DeepClone(), ["url"] = target.ToString(), ["description"] = body["description"]?.DeepClone(),
-                    ["isEnabled"] = body["isEnabled"]?.GetValue<bool>() ?? true, ["type"] = "CUSTOMER_WEBHOOK",
-                    ["createdBy"] = state.Agents[0]["id"]!.GetValue<string>(), ["createdTime"] = now, ["modifiedTime"] = now,
-                    ["subscriptions"] = subscriptions.DeepClone(), ["includeEventsFrom"] = body["includeEventsFrom"]?.DeepClone() ?? new JsonArray(),
+                    ["id"] = state.NewId(),
+                    ["name"] = body["name"]?.DeepClone(),
+                    ["url"] = target.ToString(),
+                    ["description"] = body["description"]?.DeepClone(),
+                    ["isEnabled"] = body["isEnabled"]?.GetValue<bool>() ?? true,
+                    ["type"] = "CUSTOMER_WEBHOOK",
+                    ["createdBy"] = state.Agents[0]["id"]!.GetValue<string>(),
+                    ["createdTime"] = now,
+                    ["modifiedTime"] = now,
+                    ["subscriptions"] = subscriptions.DeepClone(),
+                    ["includeEventsFrom"] = body["includeEventsFrom"]?.DeepClone() ?? new JsonArray(),
                     ["ignoreSourceId"] = body["ignoreSourceId"]?.DeepClone(),
                 };
                 state.Webhooks[webhook["id"]!.GetValue<string>()] = webhook;
