@@ -17,11 +17,6 @@ internal sealed class ZohoSandboxGate(ZohoSandboxAccounts accounts, ZohoSandboxS
         var http = context.HttpContext;
         var request = http.Request;
         state.DeskBaseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/sandbox/zoho/desk";
-        if (faults.Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(faults.Latency, http.RequestAborted);
-        }
-
         if (faults.TakeNext() is { } fault)
         {
             if (fault.RetryAfter is { } wait)
@@ -99,6 +94,12 @@ internal sealed class ZohoSandboxGate(ZohoSandboxAccounts accounts, ZohoSandboxS
 
                 _used += weight;
                 remaining = faults.DailyCredits - _used;
+            }
+
+            // A slow server: the call holds its concurrency slot while it waits.
+            if (faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(faults.Latency, http.RequestAborted);
             }
 
             http.Response.Headers["X-Rate-Limit-Request-Weight-v3"] = weight.ToString(CultureInfo.InvariantCulture);
