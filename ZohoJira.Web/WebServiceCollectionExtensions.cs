@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Quartz;
 using Radzen;
@@ -33,6 +34,8 @@ public static class WebServiceCollectionExtensions
         services.Configure<SandboxOptions>(configuration.GetSection(SandboxOptions.SectionName));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
         services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.SectionName));
+        services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.SectionName));
+        services.AddHostedService<TelemetryExporter>();
 
         services.AddZohoJiraCore(configuration);
 
@@ -78,6 +81,25 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(nameof(AppRole.Admin)));
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(o => o.Cookie.Name = "ZohoJira.Antiforgery");
+
+        // Password guessing is slowed per client address; everything else is unlimited.
+        var attempts = Math.Max(1, configuration.GetValue($"{AuthOptions.SectionName}:SignInAttemptsPerMinute", 10));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method)
+                && (context.Request.Path.StartsWithSegments("/account/login") || context.Request.Path.StartsWithSegments("/account/setup"))
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            o.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsync("Too many sign-in attempts from this address; wait a minute and try again.", token);
+            };
+        });
         services.AddHttpContextAccessor();
     }
 

@@ -30,6 +30,9 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
         _settings["Sandbox:BaseUrl"] = "http://localhost";
         _settings["App:PublicBaseUrl"] = "http://localhost";
 
+        // Tests sign in many times from one address; the limit itself is tested with a low value.
+        _settings["Auth:SignInAttemptsPerMinute"] = "1000";
+
         // Quartz keeps schedulers in a process-wide registry by name: each host gets its own.
         _settings["Scheduler:Name"] = "ZohoJira-test-" + Guid.NewGuid().ToString("N")[..8];
     }

@@ -10,6 +10,9 @@ public sealed class AuthOptions
 
     /// <summary>How long a sign-in lasts without activity.</summary>
     public double CookieLifetimeHours { get; set; } = 12;
+
+    /// <summary>Sign-in and first-run form posts allowed per client address and minute; more are answered 429.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
 }
 
 public sealed class AdminAccountOptions

@@ -60,6 +60,21 @@ public sealed class FirstRunTests
         (await db.Users.AnyAsync(u => u.UserName == "demo-admin")).Should().BeFalse("demo accounts exist only with the sandbox");
     }
 
+    [Fact]
+    public async Task SignIn_IsRateLimitedPerAddress()
+    {
+        await using var app = new ZohoJiraAppFactory().With("Auth:SignInAttemptsPerMinute", "3").Start();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await ZohoJiraAppFactory.PostLoginAsync(client, "demo-admin", "wrong-password")).StatusCode);
+        }
+
+        statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+        (await client.GetAsync("/account/login")).StatusCode.Should().Be(HttpStatusCode.OK, "reading the form is not limited");
+    }
+
     private static async Task<HttpResponseMessage> PostSetupAsync(HttpClient client, string userName, string password)
     {
         var form = await client.GetStringAsync("/account/setup");

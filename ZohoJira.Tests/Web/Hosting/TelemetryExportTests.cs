@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using ZohoJira.Tests.Infrastructure;
+
+namespace ZohoJira.Tests.Web.Hosting;
+
+public sealed class TelemetryExportTests
+{
+    [Fact]
+    public async Task WithAnOtlpEndpoint_MetricsReachTheCollector()
+    {
+        var received = new ConcurrentQueue<(string Path, string ContentType, long Length)>();
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var collector = builder.Build();
+        collector.MapPost("/v1/{signal}", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            received.Enqueue((context.Request.Path.Value!, context.Request.ContentType ?? string.Empty, buffer.Length));
+            return Results.Ok();
+        });
+        await collector.StartAsync();
+
+        await using (var app = new ZohoJiraAppFactory()
+            .With("Telemetry:OtlpEndpoint", $"http://127.0.0.1:{port}")
+            .With("Telemetry:MetricExportIntervalMilliseconds", "300")
+            .Start())
+        {
+            using var client = app.CreateClient();
+            for (var i = 0; i < 3; i++)
+            {
+                (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+            }
+
+            for (var i = 0; i < 50 && !received.Any(r => r.Path == "/v1/metrics"); i++)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        received.Should().Contain(r => r.Path == "/v1/metrics" && r.ContentType.Contains("protobuf") && r.Length > 0);
+        await collector.StopAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
