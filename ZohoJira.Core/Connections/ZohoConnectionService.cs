@@ -6,6 +6,7 @@ using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Zoho;
 using ZohoJira.Core.Zoho.Http;
 using ZohoJira.Core.Zoho.Models;
+using ZohoJira.Core.Zoho.Webhooks;
 
 namespace ZohoJira.Core.Connections;
 
@@ -17,6 +18,7 @@ public sealed partial class ZohoConnectionService(
     ZohoDataCenters dataCenters,
     ZohoTokenService tokens,
     IZohoDeskClientFactory clientFactory,
+    ZohoWebhookSubscriptionService webhooks,
     TimeProvider time,
     ILogger<ZohoConnectionService> logger)
 {
@@ -171,6 +173,19 @@ public sealed partial class ZohoConnectionService(
         }
 
         var revoked = false;
+        if (connection.IsConnected)
+        {
+            try
+            {
+                // Stop deliveries first, while the token still works (Zoho would also drop it on the 410 that follows).
+                await webhooks.RemoveAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExternalApiException ex)
+            {
+                LogRevokeFailed(logger, ex.Category);
+            }
+        }
+
         if (connection.RefreshToken is { } refreshToken && dataCenters.IsKnown(connection.DataCenter))
         {
             try

@@ -29,12 +29,15 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
         (await page.Locator("#zoho-summary-org").InnerTextAsync()).Should().Contain("Zylker Demo (sandbox)");
         (await page.Locator("#zoho-summary-health").InnerTextAsync()).Should().StartWith("Healthy");
         (await summary.InnerTextAsync()).Should().NotContain(ZohoJira.Web.Sandbox.ZohoDesk.ZohoSandboxAccounts.ClientSecret);
+        await page.ClickAsync("#zoho-webhook-subscribe");
+        await page.Locator("#zoho-webhook-state:has-text('Subscribed')").WaitForAsync();
 
         await RevokeAsync(page);
         await page.Locator("#zoho-disconnected-note").WaitForAsync();
 
         await ConnectWithGeneratedCodeAsync(page);
         (await page.Locator("#zoho-summary-org").InnerTextAsync()).Should().Contain("Zylker Demo (sandbox)");
+        (await page.Locator("#zoho-webhook-state").InnerTextAsync()).Should().Contain("Not subscribed", "revoking removed the subscription");
     }
 
     [Fact]

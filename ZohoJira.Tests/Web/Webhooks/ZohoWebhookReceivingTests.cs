@@ -94,12 +94,33 @@ public sealed class ZohoWebhookReceivingTests
         await SubscribeAsync(app, client, "Ticket_Update");
         var ticket = app.State().Records["tickets"].Keys.First();
         await app.Services.GetRequiredService<ZohoConnectionService>().RevokeAsync();
+        app.State().Webhooks.Should().BeEmpty("revoking deletes the subscription while the token still works");
+        await SubscribeDirectlyAsync(app);
 
         var department = app.State().Find("tickets", ticket)!["departmentId"]!.GetValue<string>();
         app.Services.GetRequiredService<ZohoSandboxWebhookDispatcher>().Publish("Ticket_Update", new JsonObject { ["id"] = ticket }, departmentId: department);
         await app.Services.GetRequiredService<ZohoSandboxWebhookDispatcher>().WhenIdleAsync();
 
         app.State().Webhooks.Should().BeEmpty();
+    }
+
+    /// <summary>A subscription made in Zoho's UI, which the connector does not know about.</summary>
+    private static async Task SubscribeDirectlyAsync(ZohoJiraAppFactory app)
+    {
+        var state = app.State();
+        var url = "http://localhost" + await UrlAsync(app);
+        lock (state.Gate)
+        {
+            var id = state.NewId();
+            state.Webhooks[id] = new JsonObject
+            {
+                ["id"] = id,
+                ["url"] = url,
+                ["isEnabled"] = true,
+                ["createdTime"] = ZohoSandboxState.Format(state.Now),
+                ["subscriptions"] = new JsonObject { ["Ticket_Update"] = null },
+            };
+        }
     }
 
     internal static async Task<ZohoWebhook> SubscribeAsync(ZohoJiraAppFactory app, IZohoDeskClient client, params string[] events) =>
