@@ -496,8 +496,10 @@ internal sealed partial class ZohoDeskClient(
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize(text, ZohoDeskJsonContext.Default.ZohoErrorBody);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // The status code decides the category; an unreadable error body only loses its details.
             return null;
         }
     }
@@ -517,6 +519,11 @@ internal sealed partial class ZohoDeskClient(
         catch (JsonException ex)
         {
             throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.Unknown, "Zoho Desk sent an answer the connector cannot read.",
+                (int)response.StatusCode, innerException: ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.Transient, "The answer from Zoho Desk was cut off.",
                 (int)response.StatusCode, innerException: ex);
         }
     }
@@ -561,6 +568,11 @@ internal sealed partial class ZohoDeskClient(
         catch (JsonException ex)
         {
             throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.Unknown, "Zoho Desk sent an answer the connector cannot read.",
+                (int)response.StatusCode, innerException: ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.Transient, "The answer from Zoho Desk was cut off.",
                 (int)response.StatusCode, innerException: ex);
         }
     }

@@ -24,7 +24,8 @@ internal static class ZohoErrorClassifier
         401 => FailureCategory.Authentication,
         403 => FailureCategory.Permission,
         404 or 410 => FailureCategory.NotFound,
-        408 => FailureCategory.Timeout,
+        // 499 ("client closed request") is what an in-process server reports once our own attempt timeout gave up.
+        408 or 499 => FailureCategory.Timeout,
         409 => FailureCategory.Conflict,
         429 => FailureCategory.RateLimited,
         400 or 405 or 413 or 415 or 422 => FailureCategory.Validation,

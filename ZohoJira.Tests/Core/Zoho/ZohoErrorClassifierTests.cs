@@ -23,6 +23,7 @@ public class ZohoErrorClassifierTests
     [InlineData(502, null, FailureCategory.Transient)]
     [InlineData(503, null, FailureCategory.Transient)]
     [InlineData(408, null, FailureCategory.Timeout)]
+    [InlineData(499, null, FailureCategory.Timeout)]
     [InlineData(409, null, FailureCategory.Conflict)]
     [InlineData(404, null, FailureCategory.NotFound)]
     [InlineData(400, null, FailureCategory.Validation)]
