@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ZohoJira.Tests.Infrastructure;
+using ZohoJira.Web.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Browser;
 
@@ -28,7 +30,7 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
         (await page.Locator("#zoho-summary-dc").InnerTextAsync()).Should().Be("sandbox");
         (await page.Locator("#zoho-summary-org").InnerTextAsync()).Should().Contain("Zylker Demo (sandbox)");
         (await page.Locator("#zoho-summary-health").InnerTextAsync()).Should().StartWith("Healthy");
-        (await summary.InnerTextAsync()).Should().NotContain(ZohoJira.Web.Sandbox.ZohoDesk.ZohoSandboxAccounts.ClientSecret);
+        (await summary.InnerTextAsync()).Should().NotContain(ZohoSandboxAccounts.ClientSecret);
         await page.ClickAsync("#zoho-webhook-subscribe");
         await page.Locator("#zoho-webhook-state:has-text('Subscribed')").WaitForAsync();
 
@@ -38,6 +40,48 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
         await ConnectWithGeneratedCodeAsync(page);
         (await page.Locator("#zoho-summary-org").InnerTextAsync()).Should().Contain("Zylker Demo (sandbox)");
         (await page.Locator("#zoho-webhook-state").InnerTextAsync()).Should().Contain("Not subscribed", "revoking removed the subscription");
+    }
+
+    [Fact]
+    public async Task SeveralOrganizations_AdminPicksOneThenSeesTheSummary()
+    {
+        var state = browser.App.Services.GetRequiredService<ZohoSandboxState>();
+        lock (state.Gate)
+        {
+            var other = ZohoSandboxRecordEndpoints.Organization(state);
+            other["id"] = "70899999";
+            other["companyName"] = "Another portal";
+            other["isDefault"] = false;
+            state.ExtraOrganizations.Add(other);
+        }
+
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await browser.SignInAsAdminAsync(page);
+            await page.GotoAsync("/admin/connections/zoho");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            if (await page.Locator("#zoho-summary").IsVisibleAsync())
+            {
+                await page.ClickAsync("#zoho-reconnect");
+            }
+
+            await page.ClickAsync("#zoho-generate-code");
+            await page.WaitForFunctionAsync("document.querySelector('#zoho-code').value.length > 0");
+            await page.ClickAsync("#zoho-connect");
+            await page.Locator("#zoho-org-picker").WaitForAsync();
+            await page.ClickAsync("#zoho-org-select");
+            await page.Locator("#zoho-summary").WaitForAsync();
+
+            (await page.Locator("#zoho-summary-org").InnerTextAsync()).Should().Contain("Zylker Demo (sandbox)");
+        }
+        finally
+        {
+            lock (state.Gate)
+            {
+                state.ExtraOrganizations.Clear();
+            }
+        }
     }
 
     [Fact]

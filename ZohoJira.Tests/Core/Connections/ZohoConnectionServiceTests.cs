@@ -45,6 +45,34 @@ public sealed class ZohoConnectionServiceTests
     }
 
     [Fact]
+    public async Task Connect_SeveralOrganizations_WaitsForTheAdminToPickOne()
+    {
+        await using var app = new ZohoJiraAppFactory();
+        var state = app.State();
+        lock (state.Gate)
+        {
+            var other = ZohoJira.Web.Sandbox.ZohoDesk.ZohoSandboxRecordEndpoints.Organization(state);
+            other["id"] = "70899999";
+            other["companyName"] = "Another portal";
+            other["isDefault"] = false;
+            state.ExtraOrganizations.Add(other);
+        }
+
+        var code = app.Accounts().GenerateCode();
+        var service = app.Services.GetRequiredService<ZohoConnectionService>();
+
+        var pending = await service.ConnectAsync(new ZohoConnectRequest("sandbox", code.ClientId, code.ClientSecret, code.Code));
+        var connected = await service.SelectOrganizationAsync(ZohoJira.Web.Sandbox.ZohoDesk.ZohoSandboxState.OrgId);
+
+        pending.IsConnected.Should().BeFalse();
+        pending.AwaitingOrganization.Should().BeTrue();
+        pending.Organizations.Select(o => o.CompanyName).Should().BeEquivalentTo("Zylker Demo (sandbox)", "Another portal");
+        connected.IsConnected.Should().BeTrue();
+        connected.OrgName.Should().Be("Zylker Demo (sandbox)");
+        await FluentActions.Invoking(() => service.SelectOrganizationAsync("123")).Should().ThrowAsync<ExternalApiException>();
+    }
+
+    [Fact]
     public async Task Revoke_RevokesAtZohoAndDeletesSecrets()
     {
         await using var app = new ZohoJiraAppFactory();

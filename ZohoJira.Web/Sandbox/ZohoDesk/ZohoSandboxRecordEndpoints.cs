@@ -45,8 +45,13 @@ internal static class ZohoSandboxRecordEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/organizations", (ZohoSandboxState state) => ZohoSandboxResults.List([Organization(state)]))
-            .WithMetadata(new ZohoSandboxQueryParameters());
+        api.MapGet("/organizations", (ZohoSandboxState state) =>
+        {
+            lock (state.Gate)
+            {
+                return ZohoSandboxResults.List([Organization(state), .. state.ExtraOrganizations.Select(o => o.DeepClone().AsObject())]);
+            }
+        }).WithMetadata(new ZohoSandboxQueryParameters());
 
         api.MapGet("/departments", (ZohoSandboxState state) =>
         {

@@ -47,6 +47,10 @@ public sealed class ZohoSandboxState(TimeProvider time)
 
     public List<JsonObject> Departments { get; } = [];
 
+    /// <summary>More portals the sandbox user belongs to (listed by /organizations only; tokens stay bound to the demo
+    /// organization). Empty by default, so connecting picks the demo organization automatically.</summary>
+    public List<JsonObject> ExtraOrganizations { get; } = [];
+
     public List<JsonObject> Agents { get; } = [];
 
     /// <summary>The base URL Zoho would put in webUrl/href (set from the first request the simulator answers).</summary>
