@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using ZohoJira.Core.Common;
+using ZohoJira.Core.Zoho.Models;
+
+namespace ZohoJira.Core.Zoho;
+
+/// <summary>The connector's view of one connected Zoho Desk organization. Every failure is an
+/// <see cref="ExternalApiException"/> with <see cref="ExternalSystem.ZohoDesk"/> (or ZohoAccounts for token problems).</summary>
+public interface IZohoDeskClient
+{
+    /// <summary>The organization this client works in.</summary>
+    string OrgId { get; }
+
+    Task<IReadOnlyList<ZohoOrganization>> ListOrganizationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The record, or null when it is gone (deleted, trashed or never existed).</summary>
+    Task<ZohoRecord?> GetRecordAsync(ZohoModule module, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Records modified at or after <paramref name="since"/>, oldest change first, one page at a time. Pass the
+    /// previous page's continuation to go on; it is opaque and safe to persist. A record can appear twice where the
+    /// query window is split, never not at all.</summary>
+    Task<Page<ZohoRecord>> ListChangedAsync(ZohoModule module, DateTimeOffset since, string? continuation, CancellationToken cancellationToken = default);
+
+    /// <summary>Free-text search for the issue panel (title, number, name); a record id finds that record.</summary>
+    Task<IReadOnlyList<ZohoRecord>> SearchAsync(ZohoModule module, string text, int limit = 20, CancellationToken cancellationToken = default);
+
+    Task<ZohoRecord> CreateRecordAsync(ZohoModule module, JsonObject fields, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a record with PATCH, sending only <paramref name="changedFields"/>.</summary>
+    Task<ZohoRecord> UpdateRecordAsync(ZohoModule module, string id, JsonObject changedFields, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ZohoField>> GetFieldsAsync(ZohoModule module, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ZohoTicketStatus>> GetTicketStatusesAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ZohoComment>> ListCommentsAsync(string ticketId, CancellationToken cancellationToken = default);
+
+    Task<ZohoComment> CreateCommentAsync(string ticketId, ZohoCommentInput comment, CancellationToken cancellationToken = default);
+
+    Task<ZohoComment> UpdateCommentAsync(string ticketId, string commentId, ZohoCommentInput comment, CancellationToken cancellationToken = default);
+
+    /// <summary>Files attached to the record itself.</summary>
+    Task<IReadOnlyList<ZohoAttachment>> ListAttachmentsAsync(ZohoModule module, string recordId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ZohoThread>> ListThreadsAsync(string ticketId, CancellationToken cancellationToken = default);
+
+    /// <summary>The files of one ticket thread.</summary>
+    Task<IReadOnlyList<ZohoAttachment>> ListThreadAttachmentsAsync(string ticketId, string threadId, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens an attachment (record or thread) for streaming.</summary>
+    Task<ZohoFileDownload> DownloadAttachmentAsync(ZohoAttachment attachment, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads a file to the record as the multipart part <c>file</c>, streaming it.</summary>
+    Task<ZohoAttachment> UploadAttachmentAsync(ZohoModule module, string recordId, string fileName, Stream content, bool isPublic = false, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ZohoWebhook>> ListWebhooksAsync(CancellationToken cancellationToken = default);
+
+    Task<ZohoWebhook> CreateWebhookAsync(ZohoWebhookInput webhook, CancellationToken cancellationToken = default);
+
+    Task<ZohoWebhook> UpdateWebhookAsync(string webhookId, ZohoWebhookInput changes, CancellationToken cancellationToken = default);
+
+    Task DeleteWebhookAsync(string webhookId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,56 @@
+namespace ZohoJira.Core.Zoho.Models;
+
+/// <summary>A Zoho Desk module the connector works with: its API name (the path segment), how a changed-records query is
+/// answered, and which field is the record's title.</summary>
+public sealed class ZohoModule
+{
+    private ZohoModule(string apiName, string displayName, string titleField, bool hasSearch, string? webUrlSection)
+    {
+        ApiName = apiName;
+        DisplayName = displayName;
+        TitleField = titleField;
+        HasSearch = hasSearch;
+        WebUrlSection = webUrlSection;
+    }
+
+    public static ZohoModule Tickets { get; } = new("tickets", "Tickets", "subject", true, "Cases");
+
+    public static ZohoModule Contacts { get; } = new("contacts", "Contacts", "lastName", true, "Contacts");
+
+    public static ZohoModule Accounts { get; } = new("accounts", "Accounts", "accountName", true, "Accounts");
+
+    public static ZohoModule Tasks { get; } = new("tasks", "Tasks", "subject", true, "Tasks");
+
+    public static ZohoModule Calls { get; } = new("calls", "Calls", "subject", true, "Calls");
+
+    public static ZohoModule Events { get; } = new("events", "Events", "subject", true, "Events");
+
+    public static ZohoModule Products { get; } = new("products", "Products", "productName", true, "Products");
+
+    /// <summary>Contracts have no search API: changes are listed sorted by modified time instead.</summary>
+    public static ZohoModule Contracts { get; } = new("contracts", "Contracts", "contractName", false, "Contracts");
+
+    /// <summary>Time entries live under their ticket: record ids are "ticketId:timeEntryId".</summary>
+    public static ZohoModule TimeEntries { get; } = new("timeEntry", "Time Entries", "description", false, null);
+
+    public static IReadOnlyList<ZohoModule> All { get; } =
+        [Tickets, Contacts, Accounts, Tasks, Calls, Events, Products, Contracts, TimeEntries];
+
+    /// <summary>The API name used in paths and in <c>organizationFields?module=</c>.</summary>
+    public string ApiName { get; }
+
+    public string DisplayName { get; }
+
+    /// <summary>The field that names a record (subject, lastName, accountName...).</summary>
+    public string TitleField { get; }
+
+    /// <summary>True when Zoho offers <c>/{module}/search</c> (modifiedTimeRange, _all).</summary>
+    public bool HasSearch { get; }
+
+    internal string? WebUrlSection { get; }
+
+    public static ZohoModule? FromApiName(string? apiName) =>
+        All.FirstOrDefault(m => string.Equals(m.ApiName, apiName, StringComparison.OrdinalIgnoreCase));
+
+    public override string ToString() => ApiName;
+}

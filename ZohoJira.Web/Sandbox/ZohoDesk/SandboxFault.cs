@@ -1,0 +1,3 @@
+namespace ZohoJira.Web.Sandbox.ZohoDesk;
+
+internal sealed record SandboxFault(int Status, string ErrorCode, TimeSpan? RetryAfter);

@@ -1,0 +1,8 @@
+namespace ZohoJira.Web.Sandbox.ZohoDesk;
+
+internal enum SandboxTokenCheck
+{
+    Unknown,
+    Expired,
+    Valid,
+}
