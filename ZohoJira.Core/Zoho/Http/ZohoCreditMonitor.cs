@@ -4,7 +4,7 @@ namespace ZohoJira.Core.Zoho.Http;
 
 /// <summary>Remembers what Zoho Desk said about API credits on the latest answer (<c>X-Rate-Limit-Request-Weight-v3</c>,
 /// <c>X-Rate-Limit-Remaining-v3</c>), so admins and the scheduler can see how much of the daily budget is left.</summary>
-public sealed class ZohoCreditMonitor(TimeProvider time)
+internal sealed class ZohoCreditMonitor(TimeProvider time)
 {
     private readonly Lock _lock = new();
 
