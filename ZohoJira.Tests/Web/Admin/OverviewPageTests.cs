@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using ZohoJira.Core.Connections;
+using ZohoJira.Tests.Infrastructure;
+using ZohoJira.Web.Sandbox.JiraCloud;
+
+namespace ZohoJira.Tests.Web.Admin;
+
+public sealed class OverviewPageTests
+{
+    [Fact]
+    public async Task Overview_ShowsEachConnectionsState()
+    {
+        await using var app = new ZohoJiraAppFactory().Start();
+        using var admin = await app.CreateAdminClientAsync();
+
+        var before = await admin.GetStringAsync("/");
+        Section(before, "overview-zoho").Should().Contain("Not connected");
+        Section(before, "overview-jira").Should().Contain("Not connected");
+
+        await app.Services.GetRequiredService<JiraConnectionService>().SaveAsync(
+            "http://localhost" + JiraSandboxAccounts.SitePath, JiraSandboxAccounts.ConnectorEmail, JiraSandboxAccounts.ConnectorApiToken);
+
+        var after = await admin.GetStringAsync("/");
+        Section(after, "overview-jira").Should().Contain("Connected").And.NotContain("Not connected")
+            .And.NotContain(JiraSandboxAccounts.ConnectorApiToken);
+        Section(after, "overview-zoho").Should().Contain("Not connected");
+    }
+
+    [Fact]
+    public async Task Overview_ForAUser_ShowsNoAdministration()
+    {
+        await using var app = new ZohoJiraAppFactory().Start();
+        using var user = await app.CreateUserClientAsync();
+        var html = await user.GetStringAsync("/");
+        html.Should().Contain("Working with linked Zoho records").And.NotContain("overview-zoho");
+    }
+
+    private static string Section(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, $"the page has the {id} card");
+        var end = html.IndexOf("</a>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+}
