@@ -44,5 +44,9 @@ public sealed class ZohoConnection
     /// <summary>Token for the webhook URL Zoho posts to; part of the URL, so unguessable.</summary>
     public string? WebhookUrlToken { get; set; }
 
+    /// <summary>Id of the webhook subscription the connector made in Zoho Desk; deliveries must be signed for it
+    /// (JWT audience <c>webhookId:&lt;id&gt;</c>). Null for a subscription an admin made by hand.</summary>
+    public string? WebhookId { get; set; }
+
     public bool IsConnected => RefreshToken is not null && OrgId is not null;
 }

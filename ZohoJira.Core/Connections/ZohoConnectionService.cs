@@ -206,6 +206,7 @@ public sealed partial class ZohoConnectionService(
         connection.OrgId = null;
         connection.OrgName = null;
         connection.ConnectedAt = null;
+        connection.WebhookId = null;
         connection.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         tokens.Forget(connection.Id);

@@ -84,7 +84,7 @@ public static partial class ZohoWebhookEndpoints
         }
 
         var verification = await verifier.VerifyAsync(http.Request.Headers["X-ZDesk-JWT"].FirstOrDefault(), connection.DataCenter,
-            connection.OrgId, cancellationToken);
+            connection.OrgId, connection.WebhookId, cancellationToken);
         if (!verification.IsValid)
         {
             LogRefused(logger, verification.Failure);

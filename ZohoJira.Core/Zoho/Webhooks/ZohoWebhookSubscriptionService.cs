@@ -67,6 +67,7 @@ public sealed partial class ZohoWebhookSubscriptionService(
         var webhook = existing is null
             ? await client.CreateWebhookAsync(input, cancellationToken).ConfigureAwait(false)
             : await client.UpdateWebhookAsync(existing.Id, input, cancellationToken).ConfigureAwait(false);
+        await RememberWebhookIdAsync(webhook.Id, cancellationToken).ConfigureAwait(false);
         LogSubscribed(logger, webhook.Id, Events.Count);
         return webhook;
     }
@@ -79,6 +80,15 @@ public sealed partial class ZohoWebhookSubscriptionService(
             var client = await clients.CreateAsync(cancellationToken).ConfigureAwait(false);
             await client.DeleteWebhookAsync(webhook.Id, cancellationToken).ConfigureAwait(false);
         }
+
+        await RememberWebhookIdAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deliveries are then accepted only when signed for this subscription.</summary>
+    private async Task RememberWebhookIdAsync(string? webhookId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.ZohoConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.WebhookId, webhookId), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(LogLevel.Information, "Zoho Desk webhook {WebhookId} delivers {Count} event types to this app")]

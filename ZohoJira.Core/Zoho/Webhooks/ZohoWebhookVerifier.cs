@@ -23,7 +23,11 @@ public sealed partial class ZohoWebhookVerifier(
     private readonly ConcurrentDictionary<string, (JsonWebKeySet Keys, DateTimeOffset FetchedAt)> _keys = new();
     private readonly JsonWebTokenHandler _handler = new();
 
-    public async Task<ZohoWebhookVerification> VerifyAsync(string? jwt, string dataCenter, string orgId, CancellationToken cancellationToken = default)
+    /// <summary>Checks one delivery's token. With <c>expectedWebhookId</c> (the subscription the connector made) the
+    /// audience must be exactly <c>webhookId:&lt;id&gt;</c>; without it any subscription of the org is accepted, for one an
+    /// admin created by hand (the URL token still has to match).</summary>
+    public async Task<ZohoWebhookVerification> VerifyAsync(string? jwt, string dataCenter, string orgId, string? expectedWebhookId = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataCenter);
         ArgumentException.ThrowIfNullOrWhiteSpace(orgId);
@@ -44,7 +48,9 @@ public sealed partial class ZohoWebhookVerifier(
         {
             ValidIssuer = $"orgId:{orgId}",
             ValidateAudience = true,
-            AudienceValidator = (audiences, _, _) => audiences.Any(a => a.StartsWith("webhookId:", StringComparison.Ordinal) && a.Length > 10),
+            AudienceValidator = (audiences, _, _) => expectedWebhookId is null
+                ? audiences.Any(a => a.StartsWith("webhookId:", StringComparison.Ordinal) && a.Length > 10)
+                : audiences.Contains($"webhookId:{expectedWebhookId}", StringComparer.Ordinal),
             IssuerSigningKeys = keys.GetSigningKeys(),
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             ValidateLifetime = false,

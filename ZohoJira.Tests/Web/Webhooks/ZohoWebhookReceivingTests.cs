@@ -72,6 +72,30 @@ public sealed class ZohoWebhookReceivingTests
     }
 
     [Fact]
+    public async Task Delivery_SignedForAnotherSubscription_IsRefused_OnceTheConnectorSubscribedItself()
+    {
+        await using var app = new ZohoJiraAppFactory();
+        await ZohoSandboxConnection.ConnectAsync(app);
+        var webhook = await app.Services.GetRequiredService<ZohoWebhookSubscriptionService>().EnsureAsync();
+        await using (var db = app.CreateDbContext())
+        {
+            (await db.ZohoConnections.SingleAsync()).WebhookId.Should().Be(webhook.Id);
+        }
+
+        var zohoKey = app.Services.GetRequiredService<ZohoSandboxSigningKey>();
+        var url = await UrlAsync(app);
+        var forOther = zohoKey.Sign(ZohoSandboxState.OrgId, "99999999", app.Time.GetUtcNow());
+        (await PostAsync(app, url, Event("Ticket_Add"), forOther)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var forOurs = zohoKey.Sign(ZohoSandboxState.OrgId, webhook.Id, app.Time.GetUtcNow());
+        (await PostAsync(app, url, Event("Ticket_Add"), forOurs)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await using (var db = app.CreateDbContext())
+        {
+            (await db.InboundEvents.CountAsync()).Should().Be(1);
+        }
+    }
+
+    [Fact]
     public async Task Delivery_DroppedByFaultInjection_NeverArrives()
     {
         await using var app = new ZohoJiraAppFactory();

@@ -205,6 +205,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("WebhookId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("WebhookUrlToken")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");

@@ -194,6 +194,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebhookId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WebhookUrlToken")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
