@@ -4,10 +4,12 @@ using Quartz;
 using Radzen;
 using ZohoJira.Core;
 using ZohoJira.Core.Activity;
+using ZohoJira.Core.Connections;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Users;
 using ZohoJira.Web.Hosting;
 using ZohoJira.Web.Jobs;
+using ZohoJira.Web.Sandbox;
 using ZohoJira.Web.Sandbox.JiraCloud;
 using ZohoJira.Web.Sandbox.ZohoDesk;
 using ZohoJira.Web.Security;
@@ -54,6 +56,7 @@ public static class WebServiceCollectionExtensions
         {
             services.AddZohoSandbox();
             services.AddJiraSandbox();
+            services.AddSingleton<ISandboxEnvironment, SandboxEnvironment>();
         }
 
         return builder;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,14 +5,11 @@ namespace ZohoJira.Core.Connections;
 
 /// <summary>The data-center table: each Zoho data center's accounts server and Desk host. Every host can be replaced by
 /// configuration (<c>Zoho:DataCenters:&lt;dc&gt;:AccountsUrl</c> / <c>:DeskUrl</c>) for private endpoints and tests. The
-/// <c>sandbox</c> data center points at the simulators this app hosts when the sandbox is on.</summary>
+/// <c>sandbox</c> data center is offered while a sandbox is registered (<see cref="ISandboxEnvironment"/>), and its hosts come
+/// from it.</summary>
 public sealed class ZohoDataCenters(IConfiguration configuration, IServiceProvider services)
 {
     public const string Sandbox = "sandbox";
-
-    public const string SandboxAccountsPath = "/sandbox/zoho/accounts";
-
-    public const string SandboxDeskPath = "/sandbox/zoho/desk";
 
     /// <summary>The real data centers, in the order the connection form offers them.</summary>
     public static IReadOnlyList<string> Real { get; } = ["us", "eu", "in", "au", "jp", "cn", "uk", "ca", "sa"];
@@ -35,7 +30,7 @@ public sealed class ZohoDataCenters(IConfiguration configuration, IServiceProvid
     };
 
     /// <summary>True when the app hosts the simulators, so the <c>sandbox</c> data center can be offered.</summary>
-    public bool SandboxEnabled => configuration.GetValue<bool>("Sandbox:Enabled");
+    public bool SandboxEnabled => services.GetService<ISandboxEnvironment>() is not null;
 
     /// <summary>The data centers an admin may pick: the real ones, plus <c>sandbox</c> while the sandbox is on.</summary>
     public IReadOnlyList<string> Available => SandboxEnabled ? [.. Real, Sandbox] : Real;
@@ -54,9 +49,9 @@ public sealed class ZohoDataCenters(IConfiguration configuration, IServiceProvid
         string desk;
         if (IsSandbox(code))
         {
-            var baseUrl = SandboxBaseUrl();
-            accounts = baseUrl + SandboxAccountsPath;
-            desk = baseUrl + SandboxDeskPath;
+            var sandbox = services.GetService<ISandboxEnvironment>()?.ZohoHosts()
+                ?? throw new ArgumentException("The sandbox data center is offered only while the sandbox is on.", nameof(dataCenter));
+            (accounts, desk) = (sandbox.AccountsUrl.ToString(), sandbox.DeskUrl.ToString());
         }
         else if (Defaults.TryGetValue(code, out var hosts))
         {
@@ -70,20 +65,5 @@ public sealed class ZohoDataCenters(IConfiguration configuration, IServiceProvid
         accounts = configuration[$"Zoho:DataCenters:{code}:AccountsUrl"] is { Length: > 0 } a ? a : accounts;
         desk = configuration[$"Zoho:DataCenters:{code}:DeskUrl"] is { Length: > 0 } d ? d : desk;
         return new ZohoDataCenterHosts(code, new Uri(accounts.TrimEnd('/')), new Uri(desk.TrimEnd('/')));
-    }
-
-    private string SandboxBaseUrl()
-    {
-        if (configuration["Sandbox:BaseUrl"] is { Length: > 0 } configured)
-        {
-            return configured.TrimEnd('/');
-        }
-
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("The sandbox base URL is not configured and the server has no listening address yet.");
-        var uri = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal)
-            .Replace("://*", "://localhost", StringComparison.Ordinal));
-        var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : uri.Host;
-        return new UriBuilder(uri.Scheme, host, uri.Port).Uri.ToString().TrimEnd('/');
     }
 }

@@ -42,9 +42,9 @@ public class ZohoDataCentersTests
     }
 
     [Fact]
-    public void Resolve_Sandbox_PointsAtTheSimulatorsUnderTheSandboxBaseUrl()
+    public void Resolve_Sandbox_TakesTheHostsTheRegisteredSandboxGives()
     {
-        var dataCenters = Create(new() { ["Sandbox:Enabled"] = "true", ["Sandbox:BaseUrl"] = "http://localhost:5000/" });
+        var dataCenters = Create(sandbox: new StubSandbox());
 
         var hosts = dataCenters.Resolve("sandbox");
 
@@ -67,9 +67,26 @@ public class ZohoDataCentersTests
     public void Resolve_UnknownDataCenter_Throws() =>
         FluentActions.Invoking(() => Create().Resolve("mars")).Should().Throw<ArgumentException>();
 
-    private static ZohoDataCenters Create(Dictionary<string, string?>? settings = null)
+    private static ZohoDataCenters Create(Dictionary<string, string?>? settings = null, ISandboxEnvironment? sandbox = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
-        return new ZohoDataCenters(configuration, new ServiceCollection().BuildServiceProvider());
+        var services = new ServiceCollection();
+        if (sandbox is not null)
+        {
+            services.AddSingleton(sandbox);
+        }
+
+        return new ZohoDataCenters(configuration, services.BuildServiceProvider());
+    }
+
+    /// <summary>A sandbox registration as the product sees it: only its hosts matter here.</summary>
+    private sealed class StubSandbox : ISandboxEnvironment
+    {
+        public ZohoDataCenterHosts ZohoHosts() =>
+            new(ZohoDataCenters.Sandbox, new Uri("http://localhost:5000/sandbox/zoho/accounts"), new Uri("http://localhost:5000/sandbox/zoho/desk"));
+
+        public SandboxZohoCode GenerateZohoCode(string scopes) => throw new NotSupportedException();
+
+        public SandboxJiraSite JiraSite() => throw new NotSupportedException();
     }
 }

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
-using ZohoJira.Web.Hosting;
-
 namespace ZohoJira.Web.Sandbox.JiraCloud;
 
 /// <summary>The simulated Jira site's address and accounts. Public on purpose: they only exist inside the sandbox and the
@@ -28,23 +23,4 @@ public static class JiraSandboxAccounts
     public const string UserApiToken = "sandbox-jira-user-token";
 
     public const string UserAccountId = "5b10a2844c20165700ede21g";
-
-    /// <summary>The simulated site's URL as the connector reaches it: <c>Sandbox:BaseUrl</c> (or the first address the server
-    /// listens on) + <see cref="SitePath"/>.</summary>
-    public static string SiteUrl(IServiceProvider services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var configured = services.GetRequiredService<IOptions<SandboxOptions>>().Value.BaseUrl;
-        var baseUrl = !string.IsNullOrWhiteSpace(configured)
-            ? configured
-            : services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
-        return Loopback(baseUrl).TrimEnd('/') + SitePath;
-    }
-
-    /// <summary>A wildcard listening address (http://+:80, http://[::]:5000) named as a host a client can call.</summary>
-    private static string Loopback(string address) => address
-        .Replace("://+", "://localhost", StringComparison.Ordinal)
-        .Replace("://*", "://localhost", StringComparison.Ordinal)
-        .Replace("://[::]", "://localhost", StringComparison.Ordinal)
-        .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
 }

@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using Radzen;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Jira.Webhooks;
 using ZohoJira.Web.Endpoints;
-using ZohoJira.Web.Hosting;
-using ZohoJira.Web.Sandbox.JiraCloud;
 
 namespace ZohoJira.Web.Components.Admin.Connections;
 
@@ -19,7 +16,7 @@ public sealed partial class JiraConnectionPage
     private JiraWebhookInstructions? _manual;
     private string? _testResult;
     private string? _error;
-    private string? _sandboxSite;
+    private SandboxJiraSite? _sandboxSite;
     private string? _jql;
     private Uri? _receiverUrl;
     private bool _busy;
@@ -34,14 +31,11 @@ public sealed partial class JiraConnectionPage
     private DialogService Dialogs { get; set; } = null!;
 
     [Inject]
-    private IOptions<SandboxOptions> Sandbox { get; set; } = null!;
-
-    [Inject]
     private IServiceProvider Services { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
-        _sandboxSite = Sandbox.Value.Enabled ? JiraSandboxAccounts.SiteUrl(Services) : null;
+        _sandboxSite = Services.GetService<ISandboxEnvironment>()?.JiraSite();
         _receiverUrl = JiraWebhookEndpoints.ReceiverUrl(Services);
         await LoadAsync();
         if (_status is not null)
@@ -95,7 +89,7 @@ public sealed partial class JiraConnectionPage
 
     private void UseSandbox()
     {
-        _form = new JiraForm { SiteUrl = _sandboxSite, Email = JiraSandboxAccounts.ConnectorEmail, ApiToken = JiraSandboxAccounts.ConnectorApiToken };
+        _form = new JiraForm { SiteUrl = _sandboxSite!.SiteUrl, Email = _sandboxSite.ConnectorEmail, ApiToken = _sandboxSite.ConnectorApiToken };
         _error = null;
         _testResult = null;
     }
