@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using ZohoJira.Core.Activity;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Jira;
@@ -36,11 +33,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<ZohoJiraDbContext>>(sp => sp.GetRequiredService<ZohoJiraDbContextFactory>());
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ZohoJiraDbContext>>().CreateDbContext());
 
-        // The key ring lives in the database: restarts and other instances read the keys that protected stored secrets.
-        services.AddDataProtection().SetApplicationName("ZohoJira");
-        services.AddSingleton<DatabaseXmlRepository>();
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+        // The key ring lives in the database (encrypted when DataProtection:* says how): restarts and other instances
+        // read the keys that protected stored secrets.
+        services.AddZohoJiraDataProtection(configuration);
 
         services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.AddSingleton<UserService>();

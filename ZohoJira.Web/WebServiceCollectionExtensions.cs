@@ -115,12 +115,20 @@ public static class WebServiceCollectionExtensions
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = options.Name);
-            if (database.Provider == DatabaseProvider.Postgres)
+            if (database.Provider is DatabaseProvider.Postgres or DatabaseProvider.SqlServer)
             {
                 // Several instances share one schedule; each firing runs on exactly one node.
                 q.UsePersistentStore(store =>
                 {
-                    store.UsePostgres(database.ConnectionString!);
+                    if (database.Provider == DatabaseProvider.SqlServer)
+                    {
+                        store.UseSqlServer(database.ConnectionString!);
+                    }
+                    else
+                    {
+                        store.UsePostgres(database.ConnectionString!);
+                    }
+
                     store.UseClustering();
                     store.ProvisionSchema();
                 });

@@ -13,11 +13,11 @@ public sealed class DatabaseLocation
         ArgumentNullException.ThrowIfNull(environment);
         var o = options.Value;
         DataDirectory = Path.GetFullPath(o.DataDirectory, environment.ContentRootPath);
-        if (o.Provider == DatabaseProvider.Postgres)
+        if (o.Provider != DatabaseProvider.Sqlite)
         {
             ConnectionString = string.IsNullOrWhiteSpace(o.ConnectionString)
                 ? throw new InvalidOperationException(
-                    "Database:Provider is Postgres but Database:ConnectionString is empty (env: Database__ConnectionString).")
+                    $"Database:Provider is {o.Provider} but Database:ConnectionString is empty (env: Database__ConnectionString).")
                 : o.ConnectionString;
             return;
         }

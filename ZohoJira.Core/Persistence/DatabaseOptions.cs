@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    /// <summary>Sqlite (default) or Postgres.</summary>
+    /// <summary>Sqlite (default), Postgres or SqlServer.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Connection string. For SQLite, empty means a file <c>zohojira.db</c> in <see cref="DataDirectory"/>.</summary>

@@ -38,3 +38,13 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
             .Options,
         DesignTime.Secrets());
 }
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerZohoJiraDbContext>
+{
+    public SqlServerZohoJiraDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqlServerZohoJiraDbContext>()
+            .UseSqlServer(DesignTime.Setting(
+                "ZOHOJIRA_DESIGN_SQLSERVER", "Server=localhost;Database=zohojira_design;Integrated Security=true;TrustServerCertificate=true"))
+            .Options,
+        DesignTime.Secrets());
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ZohoJira.Core.Activity;
 using ZohoJira.Core.Connections;
@@ -11,8 +12,10 @@ using ZohoJira.Core.Users;
 namespace ZohoJira.Core.Persistence;
 
 /// <summary>The one model of ZohoJira. Each provider has a derived context that owns its migrations
-/// (<see cref="SqliteZohoJiraDbContext"/>, <see cref="PostgresZohoJiraDbContext"/>); code uses this type.</summary>
-public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtector secrets) : DbContext(options)
+/// (<see cref="SqliteZohoJiraDbContext"/>, <see cref="PostgresZohoJiraDbContext"/>, <see cref="SqlServerZohoJiraDbContext"/>);
+/// code uses this type. It also holds the Data Protection key ring (<see cref="IDataProtectionKeyContext"/>).</summary>
+public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtector secrets)
+    : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>The protector the model's secret columns use; part of the model cache key.</summary>
     internal SecretProtector Secrets { get; } = secrets;
@@ -37,6 +40,8 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
 
     public DbSet<JobRunState> JobRuns => Set<JobRunState>();
 
+    /// <summary>The key ring, read and written by the Data Protection EF Core repository
+    /// (<c>PersistKeysToDbContext</c>); table <c>data_protection_keys</c>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

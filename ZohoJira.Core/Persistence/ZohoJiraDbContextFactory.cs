@@ -23,6 +23,10 @@ public sealed class ZohoJiraDbContextFactory : IDbContextFactory<ZohoJiraDbConte
                 var pg = Configure(new DbContextOptionsBuilder<PostgresZohoJiraDbContext>(), connectionString).Options;
                 _create = () => new PostgresZohoJiraDbContext(pg, secrets);
                 break;
+            case DatabaseProvider.SqlServer:
+                var ms = Configure(new DbContextOptionsBuilder<SqlServerZohoJiraDbContext>(), connectionString).Options;
+                _create = () => new SqlServerZohoJiraDbContext(ms, secrets);
+                break;
             default:
                 var lite = Configure(new DbContextOptionsBuilder<SqliteZohoJiraDbContext>(), connectionString).Options;
                 _create = () => new SqliteZohoJiraDbContext(lite, secrets);
@@ -37,13 +41,18 @@ public sealed class ZohoJiraDbContextFactory : IDbContextFactory<ZohoJiraDbConte
     internal DbContextOptionsBuilder<T> Configure<T>(DbContextOptionsBuilder<T> builder, string connectionString)
         where T : ZohoJiraDbContext
     {
-        if (Provider == DatabaseProvider.Postgres)
+        var migrations = typeof(ZohoJiraDbContext).Assembly.FullName;
+        switch (Provider)
         {
-            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(ZohoJiraDbContext).Assembly.FullName));
-        }
-        else
-        {
-            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(ZohoJiraDbContext).Assembly.FullName));
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations));
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations));
+                break;
+            default:
+                builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations));
+                break;
         }
 
         builder.ReplaceService<IModelCacheKeyFactory, SecretAwareModelCacheKeyFactory>();
