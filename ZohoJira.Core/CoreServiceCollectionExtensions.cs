@@ -9,6 +9,7 @@ using ZohoJira.Core.Jira;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Scheduling;
 using ZohoJira.Core.Security;
+using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync;
 using ZohoJira.Core.Users;
 using ZohoJira.Core.Zoho;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobRunRecorder>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<InboundEventStore>();
+        services.AddSingleton<SmartItemService>();
 
         services.AddZohoDesk(configuration);
         services.AddJira(configuration);

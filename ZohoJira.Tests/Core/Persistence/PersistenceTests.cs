@@ -202,7 +202,7 @@ public abstract class PersistenceTests
         JiraIssueType = "Bug",
         ZohoModule = "tickets",
         DefinitionJson = "{}",
-        FormatVersion = 1,
+        SchemaVersion = 1,
         CreatedAt = app.Time.GetUtcNow().UtcDateTime,
         UpdatedAt = app.Time.GetUtcNow().UtcDateTime,
         Version = Guid.NewGuid(),

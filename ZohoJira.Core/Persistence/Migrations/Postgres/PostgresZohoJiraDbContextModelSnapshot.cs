@@ -343,6 +343,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AutoCreate")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("AutoCreateBaseline")
                         .HasColumnType("timestamp with time zone");
 
@@ -352,9 +355,6 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<int>("FormatVersion")
-                        .HasColumnType("integer");
 
                     b.Property<bool>("IsLegacy")
                         .HasColumnType("boolean");
@@ -390,6 +390,18 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SyncAttachments")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SyncComments")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SyncStatus")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -330,6 +330,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AutoCreate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("AutoCreateBaseline")
                         .HasColumnType("TEXT");
 
@@ -339,9 +342,6 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("FormatVersion")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsLegacy")
                         .HasColumnType("INTEGER");
@@ -377,6 +377,18 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SyncAttachments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SyncComments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SyncStatus")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
