@@ -13,7 +13,7 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
             migrationBuilder.RenameColumn(
                 name: "FormatVersion",
                 table: "smart_items",
-                newName: "SyncStatus");
+                newName: "SchemaVersion");
 
             migrationBuilder.AddColumn<bool>(
                 name: "AutoCreate",
@@ -22,12 +22,12 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<int>(
-                name: "SchemaVersion",
+            migrationBuilder.AddColumn<bool>(
+                name: "SyncStatus",
                 table: "smart_items",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "SyncAttachments",
@@ -52,7 +52,7 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                 table: "smart_items");
 
             migrationBuilder.DropColumn(
-                name: "SchemaVersion",
+                name: "SyncStatus",
                 table: "smart_items");
 
             migrationBuilder.DropColumn(
@@ -64,7 +64,7 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                 table: "smart_items");
 
             migrationBuilder.RenameColumn(
-                name: "SyncStatus",
+                name: "SchemaVersion",
                 table: "smart_items",
                 newName: "FormatVersion");
         }

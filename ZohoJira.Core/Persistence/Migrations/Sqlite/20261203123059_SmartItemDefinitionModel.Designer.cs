@@ -11,14 +11,33 @@ using ZohoJira.Core.Persistence;
 namespace ZohoJira.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZohoJiraDbContext))]
-    [Migration("20261203115953_SmartItemDefinitionModel")]
+    [Migration("20261203123059_SmartItemDefinitionModel")]
     partial class SmartItemDefinitionModel
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("ZohoJira.Core.Activity.ActivityEntry", b =>
                 {
@@ -306,25 +325,6 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.HasKey("JobName");
 
                     b.ToTable("job_runs", (string)null);
-                });
-
-            modelBuilder.Entity("ZohoJira.Core.Security.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.SmartItems.SmartItemDefinition", b =>
