@@ -1,23 +1,30 @@
+using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Polly.CircuitBreaker;
 using ZohoJira.Core.Common.Http;
 
 namespace ZohoJira.Tests.Core.Common;
 
-public sealed class ResilientHttpHandlerTests
+/// <summary>The vendor policy as the clients get it: a named HttpClient with <see cref="HttpResilience.AddVendorResilience"/>
+/// in front of a scripted far end.</summary>
+public sealed class VendorHttpResilienceTests
 {
     private static readonly HttpResilienceOptions FastOptions = new()
     {
         MaxRetries = 3,
         BaseDelay = TimeSpan.FromMilliseconds(5),
         AttemptTimeout = TimeSpan.FromMilliseconds(300),
+        UploadAttemptTimeout = TimeSpan.FromSeconds(10),
         MaxInlineRetryAfter = TimeSpan.FromSeconds(2),
     };
 
     [Fact]
     public async Task Get_ServerErrorsThenSuccess_IsRetriedUntilSuccess()
     {
-        var (invoker, inner) = Create(Status(HttpStatusCode.ServiceUnavailable), Status(HttpStatusCode.BadGateway), Status(HttpStatusCode.OK));
-        var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"), default);
+        var (client, inner) = Create(Status(HttpStatusCode.ServiceUnavailable), Status(HttpStatusCode.BadGateway), Status(HttpStatusCode.OK));
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         inner.Calls.Should().Be(3);
     }
@@ -25,8 +32,8 @@ public sealed class ResilientHttpHandlerTests
     [Fact]
     public async Task Post_ServerError_IsNeverRetried()
     {
-        var (invoker, inner) = Create(Status(HttpStatusCode.ServiceUnavailable), Status(HttpStatusCode.OK));
-        var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Post, "http://vendor/x") { Content = new StringContent("{}") }, default);
+        var (client, inner) = Create(Status(HttpStatusCode.ServiceUnavailable), Status(HttpStatusCode.OK));
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "http://vendor/x") { Content = new StringContent("{}") });
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         inner.Calls.Should().Be(1);
     }
@@ -34,27 +41,65 @@ public sealed class ResilientHttpHandlerTests
     [Fact]
     public async Task Post_MarkedIdempotent_IsRetried()
     {
-        var (invoker, inner) = Create(Status(HttpStatusCode.InternalServerError), Status(HttpStatusCode.OK));
+        var (client, inner) = Create(Status(HttpStatusCode.InternalServerError), Status(HttpStatusCode.OK));
         var request = new HttpRequestMessage(HttpMethod.Post, "http://vendor/search") { Content = new StringContent("{}") };
         request.Options.Set(HttpResilience.Idempotent, true);
-        (await invoker.SendAsync(request, default)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK);
         inner.Calls.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Put_StreamedBody_IsNeverSentTwice()
+    {
+        var (client, inner) = Create(Status(HttpStatusCode.ServiceUnavailable), Status(HttpStatusCode.OK));
+        using var form = new MultipartFormDataContent { { new StreamContent(new MemoryStream([1, 2, 3])), "file", "a.bin" } };
+        var request = new HttpRequestMessage(HttpMethod.Put, "http://vendor/upload") { Content = form };
+        request.Options.Set(HttpResilience.Idempotent, true);
+        (await client.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        inner.Calls.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Upload_SlowerThanTheAttemptTimeout_IsAllowedToFinish()
+    {
+        var (client, inner) = Create(async ct =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(900), ct);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+        using var form = new MultipartFormDataContent { { new StreamContent(new MemoryStream(new byte[1024])), "file", "big.bin" } };
+
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "http://vendor/upload") { Content = form });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "an upload gets the upload timeout, not the 300 ms attempt timeout");
+        inner.Calls.Should().Be(1);
     }
 
     [Fact]
     public async Task Get_TooManyRequestsWithShortRetryAfter_WaitsAndRetries()
     {
-        var (invoker, inner) = Create(RateLimited(TimeSpan.FromSeconds(1)), Status(HttpStatusCode.OK));
-        (await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"), default)).StatusCode.Should().Be(HttpStatusCode.OK);
+        // Fake time: the wait is a timer of the pipeline's TimeProvider, so the test moves the clock instead of sleeping.
+        var time = new WatchedTime();
+        var inner = new ScriptedHandler([RateLimited(TimeSpan.FromSeconds(1)), Status(HttpStatusCode.OK)], time);
+        var client = CreateClient(inner, FastOptions, time);
+
+        var call = client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"));
+        await WaitUntilAsync(() => time.DueTimes.Contains(TimeSpan.FromSeconds(1)));
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        inner.Calls.Should().Be(1, "the Retry-After of one second has not passed yet");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitUntilAsync(() => call.IsCompleted);
+
+        (await call).StatusCode.Should().Be(HttpStatusCode.OK);
         inner.Calls.Should().Be(2);
-        inner.Gaps[0].Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900), "the Retry-After of one second was honoured");
+        inner.Gaps[0].Should().Be(TimeSpan.FromSeconds(1), "the Retry-After of one second was honoured to the tick");
     }
 
     [Fact]
     public async Task Get_TooManyRequestsWithLongRetryAfter_IsReturnedToTheCaller()
     {
-        var (invoker, inner) = Create(RateLimited(TimeSpan.FromSeconds(60)), Status(HttpStatusCode.OK));
-        var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"), default);
+        var (client, inner) = Create(RateLimited(TimeSpan.FromSeconds(60)), Status(HttpStatusCode.OK));
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"));
         response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         HttpResilience.RetryAfter(response, TimeProvider.System).Should().Be(TimeSpan.FromSeconds(60));
         inner.Calls.Should().Be(1);
@@ -63,7 +108,7 @@ public sealed class ResilientHttpHandlerTests
     [Fact]
     public async Task Get_NetworkFailureAndTimeout_AreRetried()
     {
-        var (invoker, inner) = Create(
+        var (client, inner) = Create(
             _ => throw new HttpRequestException("connection reset"),
             async ct =>
             {
@@ -71,24 +116,71 @@ public sealed class ResilientHttpHandlerTests
                 return new HttpResponseMessage(HttpStatusCode.OK);
             },
             Status(HttpStatusCode.OK));
-        (await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"), default)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"))).StatusCode.Should().Be(HttpStatusCode.OK);
         inner.Calls.Should().Be(3);
     }
 
     [Fact]
     public async Task Get_FailingEveryTime_GivesUpAfterTheRetries()
     {
-        var (invoker, inner) = Create(Enumerable.Repeat(Status(HttpStatusCode.ServiceUnavailable), 10).ToArray());
-        (await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"), default)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var (client, inner) = Create(Enumerable.Repeat(Status(HttpStatusCode.ServiceUnavailable), 10).ToArray());
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"))).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         inner.Calls.Should().Be(4);
     }
 
     [Fact]
     public async Task Get_ClientError_IsNotRetried()
     {
-        var (invoker, inner) = Create(Status(HttpStatusCode.BadRequest), Status(HttpStatusCode.OK));
-        (await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"), default)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var (client, inner) = Create(Status(HttpStatusCode.BadRequest), Status(HttpStatusCode.OK));
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vendor/x"))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         inner.Calls.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task FailingHost_OpensItsOwnCircuit_AndLeavesOtherHostsAlone()
+    {
+        var options = new HttpResilienceOptions
+        {
+            MaxRetries = 1,
+            BaseDelay = TimeSpan.Zero, // no backoff timer: the clock below only moves when the test says so
+            CircuitMinimumThroughput = 4,
+            CircuitFailureRatio = 0.5,
+            CircuitBreakDuration = TimeSpan.FromMinutes(1),
+        };
+        var time = new FakeTimeProvider();
+        var inner = new HostHandler(host => host == "down.example" ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
+        var client = CreateClient(inner, options, time);
+
+        // Two calls of two attempts each: four failures on the down host open its circuit.
+        for (var i = 0; i < 2; i++)
+        {
+            (await client.GetAsync("https://down.example/x")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        }
+
+        var reachedBefore = inner.CallsTo("down.example");
+        var refused = async () => await client.GetAsync("https://down.example/x");
+        await refused.Should().ThrowAsync<BrokenCircuitException>();
+        inner.CallsTo("down.example").Should().Be(reachedBefore, "an open circuit does not call the host");
+
+        var other = await client.GetAsync("https://up.example/x");
+        other.StatusCode.Should().Be(HttpStatusCode.OK, "another host has its own circuit, still closed");
+        inner.CallsTo("up.example").Should().Be(1);
+
+        // Once the break is over, one trial call reaches the host; it fails, so the circuit opens again at once.
+        time.Advance(options.CircuitBreakDuration);
+        var trial = async () => await client.GetAsync("https://down.example/x");
+        await trial.Should().ThrowAsync<BrokenCircuitException>();
+        inner.CallsTo("down.example").Should().Be(reachedBefore + 1);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        condition().Should().BeTrue();
     }
 
     private static Func<CancellationToken, Task<HttpResponseMessage>> Status(HttpStatusCode status) =>
@@ -101,15 +193,25 @@ public sealed class ResilientHttpHandlerTests
         return Task.FromResult(response);
     };
 
-    private static (HttpMessageInvoker Invoker, ScriptedHandler Inner) Create(params Func<CancellationToken, Task<HttpResponseMessage>>[] script)
+    private static (HttpClient Client, ScriptedHandler Inner) Create(params Func<CancellationToken, Task<HttpResponseMessage>>[] script)
     {
-        var inner = new ScriptedHandler(script);
-        var handler = new ResilientHttpHandler(HttpResilience.CreatePipeline(FastOptions, TimeProvider.System)) { InnerHandler = inner };
-        return (new HttpMessageInvoker(handler), inner);
+        var inner = new ScriptedHandler(script, TimeProvider.System);
+        return (CreateClient(inner, FastOptions, TimeProvider.System), inner);
+    }
+
+    private static HttpClient CreateClient(HttpMessageHandler inner, HttpResilienceOptions options, TimeProvider time)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(time);
+        services.AddHttpClient("vendor", c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => inner)
+            .AddVendorResilience(_ => options);
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient("vendor");
     }
 
     /// <summary>The far end of the wire: answers each attempt from a script and records when it was called.</summary>
-    private sealed class ScriptedHandler(Func<CancellationToken, Task<HttpResponseMessage>>[] script) : HttpMessageHandler
+    private sealed class ScriptedHandler(Func<CancellationToken, Task<HttpResponseMessage>>[] script, TimeProvider time) : HttpMessageHandler
     {
         private readonly List<DateTimeOffset> _times = [];
 
@@ -119,8 +221,35 @@ public sealed class ResilientHttpHandlerTests
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            _times.Add(TimeProvider.System.GetUtcNow());
+            _times.Add(time.GetUtcNow());
             return script[Math.Min(_times.Count - 1, script.Length - 1)](cancellationToken);
+        }
+    }
+
+    /// <summary>Fake time that records the due time of every timer made from it, so a test knows a wait has begun.</summary>
+    private sealed class WatchedTime : FakeTimeProvider
+    {
+        public ConcurrentQueue<TimeSpan> DueTimes { get; } = new();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            DueTimes.Enqueue(dueTime);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
+    /// <summary>Several vendor hosts behind one client: each answers with a fixed status and counts its calls.</summary>
+    private sealed class HostHandler(Func<string, HttpStatusCode> statusOf) : HttpMessageHandler
+    {
+        private readonly Dictionary<string, int> _calls = [];
+
+        public int CallsTo(string host) => _calls.GetValueOrDefault(host);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var host = request.RequestUri!.Host;
+            _calls[host] = CallsTo(host) + 1;
+            return Task.FromResult(new HttpResponseMessage(statusOf(host)));
         }
     }
 }
