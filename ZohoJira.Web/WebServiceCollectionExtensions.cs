@@ -36,8 +36,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<SandboxOptions>(configuration.GetSection(SandboxOptions.SectionName));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
         services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.SectionName));
-        services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.SectionName));
-        services.AddHostedService<TelemetryExporter>();
+        services.AddTelemetryExport(configuration);
 
         services.AddZohoJiraCore(configuration);
 

@@ -17,15 +17,13 @@ public static class JiraServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<HttpResilienceOptions>(JiraHttp.ClientName, configuration.GetSection(HttpSectionName));
-        services.AddKeyedSingleton(JiraHttp.ClientName, (sp, _) => HttpResilience.CreatePipeline(
-            sp.GetRequiredService<IOptionsMonitor<HttpResilienceOptions>>().Get(JiraHttp.ClientName), sp.GetRequiredService<TimeProvider>()));
 
-        // The pipeline owns timeouts and retries (idempotent calls only). Redirects are never followed by the handler:
+        // The pipeline owns timeouts, retries (idempotent calls only) and a circuit breaker per Jira site. Redirects are never followed by the handler:
         // Jira redirects attachment downloads to another host, and the client decides what to do (our credentials are
         // for the site only).
         services.AddHttpClient(JiraHttp.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .AddHttpMessageHandler(sp => new ResilientHttpHandler(sp.GetRequiredKeyedService<Polly.ResiliencePipeline<HttpResponseMessage>>(JiraHttp.ClientName)));
+            .AddVendorResilience(context => context.ServiceProvider.GetRequiredService<IOptionsMonitor<HttpResilienceOptions>>().Get(JiraHttp.ClientName));
         services.AddSingleton<IJiraClientFactory, JiraClientFactory>();
         services.AddSingleton<JiraConnectionService>();
         return services;

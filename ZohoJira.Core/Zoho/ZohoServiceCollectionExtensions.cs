@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Polly;
 using ZohoJira.Core.Common.Http;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Zoho.Http;
@@ -14,14 +13,15 @@ public static class ZohoServiceCollectionExtensions
     public static IServiceCollection AddZohoDesk(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddHttpClient(ZohoAccountsClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        // The pipeline owns timeouts and retries (idempotent calls only); the client itself never times out.
+        // The pipeline owns timeouts, retries (idempotent calls only) and a circuit breaker per host; the clients
+        // themselves never time out. Token requests are POSTs, so they are never retried, but a host that keeps failing
+        // is left alone for a while.
         var resilience = configuration.GetSection("Zoho:Resilience").Get<HttpResilienceOptions>() ?? new HttpResilienceOptions();
-        services.AddKeyedSingleton(ZohoDeskClientFactory.HttpClientName,
-            (sp, _) => HttpResilience.CreatePipeline(resilience, sp.GetRequiredService<TimeProvider>()));
+        var tokenResilience = resilience.WithAttemptTimeout(TimeSpan.FromSeconds(30)); // a token answer is small and quick
+        services.AddHttpClient(ZohoAccountsClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddVendorResilience(_ => tokenResilience);
         services.AddHttpClient(ZohoDeskClientFactory.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new ResilientHttpHandler(
-                sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(ZohoDeskClientFactory.HttpClientName)));
+            .AddVendorResilience(_ => resilience);
         services.AddSingleton<ZohoDataCenters>();
         services.AddSingleton<ZohoTokenService>();
         services.AddSingleton<ZohoCreditMonitor>();

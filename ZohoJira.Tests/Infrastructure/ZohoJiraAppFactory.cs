@@ -37,7 +37,7 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
         _settings["Scheduler:Name"] = "ZohoJira-test-" + Guid.NewGuid().ToString("N")[..8];
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public ClockOnlyTimeProvider Time { get; } = new();
 
     /// <summary>The folder of this host's SQLite file; reuse it in a second factory to simulate a restart.</summary>
     public string DataDirectory { get; }

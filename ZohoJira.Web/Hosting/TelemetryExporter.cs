@@ -1,66 +1,62 @@
-using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace ZohoJira.Web.Hosting;
 
-/// <summary>Exports the traces and metrics ASP.NET Core, HttpClient, EF Core and Quartz already emit, plus ZohoJira's own,
-/// to an OTLP collector. Built with the SDK's provider builders (the hosting extensions package is not available here).</summary>
-public sealed class TelemetryExporter(IOptions<TelemetryOptions> options) : IHostedService, IDisposable
+/// <summary>Exports traces, metrics and logs to an OTLP collector over HTTP with the OpenTelemetry hosting
+/// integration: ASP.NET Core and HttpClient instrumentation, the sources EF Core, Npgsql and Quartz emit themselves, and
+/// ZohoJira's own. Nothing is registered while <see cref="TelemetryOptions.OtlpEndpoint"/> is empty.</summary>
+public static class TelemetryExporter
 {
     /// <summary>The activity source and meter name ZohoJira code uses for its own spans and instruments.</summary>
     public const string SourceName = "ZohoJira";
 
-    private TracerProvider? _tracing;
-    private MeterProvider? _metrics;
+    private static readonly string[] ActivitySources = [SourceName, "Quartz", "Npgsql"];
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    private static readonly string[] Meters =
+    [
+        SourceName, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components",
+        "Microsoft.AspNetCore.Components.Server.Circuits", "Microsoft.EntityFrameworkCore", "Quartz", "Npgsql",
+    ];
+
+    /// <summary>Adds OpenTelemetry with OTLP/HTTP export when the <c>Telemetry</c> section names a collector.</summary>
+    public static IServiceCollection AddTelemetryExport(this IServiceCollection services, IConfiguration configuration)
     {
-        var o = options.Value;
-        if (string.IsNullOrWhiteSpace(o.OtlpEndpoint))
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.SectionName));
+        var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (string.IsNullOrWhiteSpace(options.OtlpEndpoint))
         {
-            return Task.CompletedTask;
+            return services;
         }
 
-        var endpoint = o.OtlpEndpoint.TrimEnd('/');
-        var resource = ResourceBuilder.CreateDefault().AddService(o.ServiceName);
-        _tracing = Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(SourceName, "Microsoft.AspNetCore", "System.Net.Http", "Quartz", "Npgsql")
-            .AddOtlpExporter(e =>
-            {
-                e.Protocol = OtlpExportProtocol.HttpProtobuf;
-                e.Endpoint = new Uri($"{endpoint}/v1/traces");
-            })
-            .Build();
-        _metrics = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(SourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections",
-                "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Server.Circuits", "System.Net.Http",
-                "Microsoft.EntityFrameworkCore", "Quartz", "Npgsql")
-            .AddOtlpExporter((e, reader) =>
-            {
-                e.Protocol = OtlpExportProtocol.HttpProtobuf;
-                e.Endpoint = new Uri($"{endpoint}/v1/metrics");
-                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = o.MetricExportIntervalMilliseconds;
-            })
-            .Build();
-        return Task.CompletedTask;
-    }
+        var endpoint = options.OtlpEndpoint.TrimEnd('/');
+        void Otlp(OtlpExporterOptions e, string signal)
+        {
+            e.Protocol = OtlpExportProtocol.HttpProtobuf;
+            e.Endpoint = new Uri($"{endpoint}/v1/{signal}");
+        }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _metrics?.ForceFlush(5_000);
-        _tracing?.ForceFlush(5_000);
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        _metrics?.Dispose();
-        _tracing?.Dispose();
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(options.ServiceName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddSource(ActivitySources)
+                .AddOtlpExporter(e => Otlp(e, "traces")))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(Meters)
+                .AddOtlpExporter((e, reader) =>
+                {
+                    Otlp(e, "metrics");
+                    reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = options.MetricExportIntervalMilliseconds;
+                }))
+            .WithLogging(logging => logging.AddOtlpExporter(e => Otlp(e, "logs")));
+        return services;
     }
 }

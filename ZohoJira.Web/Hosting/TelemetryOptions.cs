@@ -5,7 +5,8 @@ public sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 
-    /// <summary>The collector's base URL, e.g. http://otel-collector:4318 (traces go to /v1/traces, metrics to /v1/metrics).</summary>
+    /// <summary>The collector's base URL, e.g. http://otel-collector:4318 (traces go to /v1/traces, metrics to
+    /// /v1/metrics, logs to /v1/logs).</summary>
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>How often metrics are exported.</summary>

@@ -1,70 +1,45 @@
 using System.Text;
+using AngleSharp;
 using AngleSharp.Dom;
+using AngleSharp.Html;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Ganss.Xss;
 
 namespace ZohoJira.Core.Jira.Adf;
 
 /// <summary>
-/// An allow-list sanitizer for showing Zoho HTML in our pages. The HTML is parsed like a browser would and a new
-/// document is written from the tree: only listed tags survive (others are unwrapped, keeping their text), only
-/// listed attributes survive (link targets and image sources checked for http/https/mailto), and scripts, styles,
-/// frames, embeds, SVG/MathML and form controls are dropped with their content. Event handlers, <c>style</c> and
-/// <c>class</c> attributes never pass.
+/// Makes Zoho and Jira HTML safe to show in our pages, using HtmlSanitizer with a strict allow-list: only listed tags
+/// survive (others are unwrapped, keeping their text), only listed attributes survive, links and image sources must be
+/// http/https (links also mailto), and no <c>style</c> or <c>class</c> passes. Before the sanitizer runs, scripts,
+/// styles, frames, embeds, SVG/MathML and form controls are dropped with their content, a few legacy tags are renamed
+/// to their modern equivalents, and markup nested deeper than a fixed limit is flattened to its text (keeps hostile
+/// input from exhausting the stack). After it runs, links get <c>rel</c>/<c>target</c>, images without a safe source
+/// become their description, and numeric attributes must be numbers.
 /// </summary>
 public static class SafeHtml
 {
-    private static readonly Dictionary<string, string> AllowedTags = new(StringComparer.Ordinal)
+    /// <summary>Deeper markup is written as its text only (keeps recursion bounded for hostile input).</summary>
+    private const int MaxDepth = 64;
+
+    /// <summary>Which attributes each allowed tag may keep; a tag not listed here keeps none.</summary>
+    private static readonly Dictionary<string, string[]> AttributesByTag = new(StringComparer.Ordinal)
     {
-        ["p"] = "p",
-        ["div"] = "div",
-        ["span"] = "span",
-        ["br"] = "br",
-        ["hr"] = "hr",
-        ["b"] = "b",
-        ["strong"] = "strong",
-        ["i"] = "i",
-        ["em"] = "em",
-        ["u"] = "u",
-        ["s"] = "s",
+        ["a"] = ["href", "title"],
+        ["img"] = ["src", "alt", "title", "width", "height"],
+        ["td"] = ["colspan", "rowspan"],
+        ["th"] = ["colspan", "rowspan"],
+        ["ol"] = ["start"],
+        ["abbr"] = ["title"],
+    };
+
+    private static readonly HashSet<string> NumberAttributes = new(StringComparer.Ordinal) { "width", "height", "colspan", "rowspan", "start" };
+
+    /// <summary>Legacy or layout-only tags written as a tag the allow-list has.</summary>
+    private static readonly Dictionary<string, string> RenamedTags = new(StringComparer.Ordinal)
+    {
         ["strike"] = "s",
-        ["del"] = "del",
-        ["ins"] = "ins",
-        ["sub"] = "sub",
-        ["sup"] = "sup",
-        ["code"] = "code",
-        ["pre"] = "pre",
-        ["kbd"] = "kbd",
-        ["samp"] = "samp",
         ["tt"] = "code",
-        ["blockquote"] = "blockquote",
-        ["h1"] = "h1",
-        ["h2"] = "h2",
-        ["h3"] = "h3",
-        ["h4"] = "h4",
-        ["h5"] = "h5",
-        ["h6"] = "h6",
-        ["ul"] = "ul",
-        ["ol"] = "ol",
-        ["li"] = "li",
-        ["dl"] = "dl",
-        ["dt"] = "dt",
-        ["dd"] = "dd",
-        ["table"] = "table",
-        ["thead"] = "thead",
-        ["tbody"] = "tbody",
-        ["tfoot"] = "tfoot",
-        ["tr"] = "tr",
-        ["th"] = "th",
-        ["td"] = "td",
-        ["caption"] = "caption",
-        ["a"] = "a",
-        ["img"] = "img",
-        ["small"] = "small",
-        ["big"] = "big",
-        ["mark"] = "mark",
-        ["abbr"] = "abbr",
-        ["q"] = "q",
-        ["cite"] = "cite",
         ["font"] = "span",
         ["center"] = "div",
         ["section"] = "div",
@@ -76,7 +51,16 @@ public static class SafeHtml
         ["address"] = "div",
     };
 
-    private static readonly HashSet<string> VoidTags = new(StringComparer.Ordinal) { "br", "hr", "img" };
+    private static readonly string[] AllowedTags =
+    [
+        "p", "div", "span", "br", "hr", "b", "strong", "i", "em", "u", "s", "del", "ins", "sub", "sup", "code", "pre",
+        "kbd", "samp", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
+        "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a", "img", "small", "big", "mark", "abbr", "q", "cite",
+    ];
+
+    // The sanitizer holds configuration only (each call parses into its own document) and its handlers keep no state,
+    // so one instance serves every thread.
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     /// <summary>Returns HTML that keeps the allowed formatting of <paramref name="html"/> and nothing active.</summary>
     public static string Sanitize(string? html) => Sanitize(html, null);
@@ -95,146 +79,158 @@ public static class SafeHtml
 
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(html);
-        var sb = new StringBuilder(html.Length);
-        if (document.Body is not null)
+        if (document.Body is not { } body)
         {
-            WriteChildren(document.Body, sb, baseUrl);
+            return string.Empty;
         }
 
-        return sb.ToString();
+        Prepare(document, body);
+        Sanitizer.SanitizeDom(document, body, baseUrl is { IsAbsoluteUri: true } ? baseUrl.AbsoluteUri : string.Empty);
+        return body.ChildNodes.ToHtml(EncodingFormatter.Instance);
     }
 
-    /// <summary>Deeper markup is written as its text only (keeps recursion bounded for hostile input).</summary>
-    private const int MaxDepth = 64;
-
-    private static void WriteChildren(INode parent, StringBuilder sb, Uri? baseUrl, int depth = 0)
+    private static HtmlSanitizer CreateSanitizer()
     {
-        foreach (var child in parent.ChildNodes)
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
-            switch (child)
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AttributesByTag.Values.SelectMany(a => a), StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        })
+        {
+            KeepChildNodes = true,
+        };
+
+        // The product's one rule for link targets decides, after the sanitizer has resolved relative addresses.
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            var isImage = string.Equals(e.Tag.LocalName, "img", StringComparison.OrdinalIgnoreCase);
+            e.SanitizedUrl = (isImage ? AdfUrl.TryGetSafeWebUrl(e.SanitizedUrl, out var url) : AdfUrl.TryGetSafeHref(e.SanitizedUrl, out url))
+                ? url
+                : null;
+        };
+        sanitizer.PostProcessNode += (_, e) => Finish(e);
+        return sanitizer;
+    }
+
+    /// <summary>Drops active content, renames legacy tags and flattens too-deep markup, without recursion.</summary>
+    private static void Prepare(IHtmlDocument document, IElement body)
+    {
+        var stack = new Stack<(IElement Element, int Depth)>();
+        PushChildren(stack, body, 0);
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            var name = element.LocalName.ToLowerInvariant();
+            if (AdfHtml.DroppedElements.Contains(name) || element.NamespaceUri != NamespaceNames.HtmlUri)
             {
-                case IText text:
-                    AdfHtml.AppendEncoded(sb, text.Data);
-                    break;
-                case IElement element:
-                    WriteElement(element, sb, baseUrl, depth + 1);
-                    break;
+                element.Remove();
+                continue;
+            }
+
+            if (depth > MaxDepth)
+            {
+                element.Replace(document.CreateTextNode(AdfHtml.VisibleText(element)));
+                continue;
+            }
+
+            var current = element;
+            if (RenamedTags.TryGetValue(name, out var renamed))
+            {
+                current = document.CreateElement(renamed);
+                foreach (var attribute in element.Attributes.ToList())
+                {
+                    current.SetAttribute(attribute.Name, attribute.Value);
+                }
+
+                current.Append([.. element.ChildNodes]);
+                element.Replace(current);
+            }
+
+            PushChildren(stack, current, depth);
+        }
+    }
+
+    private static void PushChildren(Stack<(IElement, int)> stack, IElement parent, int depth)
+    {
+        for (var i = parent.Children.Length - 1; i >= 0; i--)
+        {
+            stack.Push((parent.Children[i], depth + 1));
+        }
+    }
+
+    /// <summary>Per-tag rules the sanitizer's global allow-list cannot express.</summary>
+    private static void Finish(PostProcessNodeEventArgs e)
+    {
+        if (e.Node is not IElement element)
+        {
+            return;
+        }
+
+        var name = element.LocalName;
+        var allowed = AttributesByTag.GetValueOrDefault(name) ?? [];
+        foreach (var attribute in element.Attributes.ToList())
+        {
+            var value = attribute.Value.Trim();
+            var keep = allowed.Contains(attribute.Name, StringComparer.Ordinal) && value.Length > 0
+                && (!NumberAttributes.Contains(attribute.Name) || (value.Length <= 4 && value.All(char.IsAsciiDigit)));
+            if (keep)
+            {
+                element.SetAttribute(attribute.Name, value);
+            }
+            else
+            {
+                element.RemoveAttribute(attribute.Name);
             }
         }
-    }
 
-    private static void WriteElement(IElement element, StringBuilder sb, Uri? baseUrl, int depth)
-    {
-        var name = element.LocalName.ToLowerInvariant();
-        if (AdfHtml.DroppedElements.Contains(name) || (element.NamespaceUri is not null && element.NamespaceUri != NamespaceNames.HtmlUri))
-        {
-            return;
-        }
-
-        if (depth > MaxDepth)
-        {
-            AdfHtml.AppendEncoded(sb, AdfHtml.VisibleText(element));
-            return;
-        }
-
-        if (!AllowedTags.TryGetValue(name, out var tag))
-        {
-            WriteChildren(element, sb, baseUrl, depth);
-            return;
-        }
-
-        sb.Append('<').Append(tag);
         switch (name)
         {
-            case "a":
-                if (AdfUrl.TryGetSafeHref(Resolve(element.GetAttribute("href"), baseUrl), out var href))
-                {
-                    WriteAttribute(sb, "href", href);
-                    WriteAttribute(sb, "rel", "noopener noreferrer nofollow");
-                    WriteAttribute(sb, "target", "_blank");
-                }
-
-                WriteTextAttribute(element, sb, "title");
+            case "a" when element.HasAttribute("href"):
+                element.SetAttribute("rel", "noopener noreferrer nofollow");
+                element.SetAttribute("target", "_blank");
                 break;
-            case "img":
-                if (!AdfUrl.TryGetSafeWebUrl(Resolve(element.GetAttribute("src"), baseUrl), out var src))
-                {
-                    // An image we cannot show safely becomes its description.
-                    sb.Length -= tag.Length + 1;
-                    var alt = element.GetAttribute("alt")?.Trim();
-                    AdfHtml.AppendEncoded(sb, string.IsNullOrEmpty(alt) ? "[image]" : $"[image: {alt}]");
-                    return;
-                }
-
-                WriteAttribute(sb, "src", src);
-                WriteTextAttribute(element, sb, "alt");
-                WriteTextAttribute(element, sb, "title");
-                WriteNumberAttribute(element, sb, "width");
-                WriteNumberAttribute(element, sb, "height");
+            case "img" when !element.HasAttribute("src"):
+                // An image we cannot show safely becomes its description.
+                var alt = element.GetAttribute("alt")?.Trim();
+                e.ReplacementNodes.Add(e.Document.CreateTextNode(string.IsNullOrEmpty(alt) ? "[image]" : $"[image: {alt}]"));
                 break;
-            case "td" or "th":
-                WriteNumberAttribute(element, sb, "colspan");
-                WriteNumberAttribute(element, sb, "rowspan");
-                break;
-            case "ol":
-                WriteNumberAttribute(element, sb, "start");
-                break;
-            case "abbr":
-                WriteTextAttribute(element, sb, "title");
-                break;
-        }
-
-        sb.Append('>');
-        if (VoidTags.Contains(tag))
-        {
-            return;
-        }
-
-        WriteChildren(element, sb, baseUrl, depth);
-        sb.Append("</").Append(tag).Append('>');
-    }
-
-    private static string? Resolve(string? url, Uri? baseUrl)
-    {
-        if (baseUrl is null || string.IsNullOrWhiteSpace(url) || !baseUrl.IsAbsoluteUri)
-        {
-            return url;
-        }
-
-        var trimmed = url.Trim();
-
-        // Only site-relative and path-relative references are resolved; anything with a scheme is left as it is
-        // and checked as it is.
-        if (trimmed.Contains(':', StringComparison.Ordinal) && !trimmed.StartsWith('/'))
-        {
-            return url;
-        }
-
-        return Uri.TryCreate(baseUrl, trimmed, out var resolved) ? resolved.AbsoluteUri : url;
-    }
-
-    private static void WriteTextAttribute(IElement element, StringBuilder sb, string name)
-    {
-        var value = element.GetAttribute(name);
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            WriteAttribute(sb, name, value.Trim());
         }
     }
 
-    private static void WriteNumberAttribute(IElement element, StringBuilder sb, string name)
+    /// <summary>Writes HTML like AngleSharp's formatter, but encodes quotes in text and angle brackets in attribute
+    /// values too, so the output is safe wherever it is pasted.</summary>
+    private sealed class EncodingFormatter : IMarkupFormatter
     {
-        var value = element.GetAttribute(name)?.Trim();
-        if (!string.IsNullOrEmpty(value) && value.Length <= 4 && value.All(char.IsAsciiDigit))
-        {
-            WriteAttribute(sb, name, value);
-        }
-    }
+        public static readonly EncodingFormatter Instance = new();
 
-    private static void WriteAttribute(StringBuilder sb, string name, string value)
-    {
-        sb.Append(' ').Append(name).Append("=\"");
-        AdfHtml.AppendEncoded(sb, value);
-        sb.Append('"');
+        public string Text(ICharacterData text) => AdfHtml.Encode(text.Data);
+
+        public string LiteralText(ICharacterData text) => AdfHtml.Encode(text.Data);
+
+        public string Comment(IComment comment) => string.Empty;
+
+        public string Processing(IProcessingInstruction processing) => string.Empty;
+
+        public string Doctype(IDocumentType doctype) => string.Empty;
+
+        public string OpenTag(IElement element, bool selfClosing)
+        {
+            var sb = new StringBuilder().Append('<').Append(element.LocalName);
+            foreach (var attribute in element.Attributes)
+            {
+                sb.Append(' ').Append(attribute.Name).Append("=\"");
+                AdfHtml.AppendEncoded(sb, attribute.Value);
+                sb.Append('"');
+            }
+
+            return sb.Append('>').ToString();
+        }
+
+        public string CloseTag(IElement element, bool selfClosing) =>
+            HtmlMarkupFormatter.Instance.CloseTag(element, selfClosing);
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Common.Http;
@@ -406,6 +407,11 @@ internal sealed class JiraClient(HttpClient http, JiraSite site) : IJiraClient
         {
             throw new ExternalApiException(ExternalSystem.Jira, FailureCategory.Transient,
                 $"Jira could not be reached while trying to {operation}: {ex.Message}", innerException: ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new ExternalApiException(ExternalSystem.Jira, FailureCategory.Transient,
+                $"Jira failed repeatedly, so calls to it are paused briefly; could not {operation}.", innerException: ex);
         }
         catch (TimeoutRejectedException ex)
         {

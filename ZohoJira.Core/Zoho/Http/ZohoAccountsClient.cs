@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Zoho.Http.Wire;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace ZohoJira.Core.Zoho.Http;
 
@@ -91,7 +93,12 @@ internal sealed class ZohoAccountsClient(IHttpClientFactory httpClientFactory)
             throw new ExternalApiException(ExternalSystem.ZohoAccounts, FailureCategory.Transient,
                 $"Could not reach the Zoho accounts server {accountsUrl.Host}: check the data center and the network.", innerException: ex);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (BrokenCircuitException ex)
+        {
+            throw new ExternalApiException(ExternalSystem.ZohoAccounts, FailureCategory.Transient,
+                $"The Zoho accounts server {accountsUrl.Host} failed repeatedly; calls to it are paused briefly.", innerException: ex);
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new ExternalApiException(ExternalSystem.ZohoAccounts, FailureCategory.Timeout,
                 $"The Zoho accounts server {accountsUrl.Host} did not answer in time.", innerException: ex);

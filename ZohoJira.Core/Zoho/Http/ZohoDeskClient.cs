@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Connections;
@@ -461,6 +462,11 @@ internal sealed partial class ZohoDeskClient(
         {
             throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.Transient,
                 $"Could not reach Zoho Desk at {deskUrl.Host}.", innerException: ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.Transient,
+                $"Zoho Desk at {deskUrl.Host} failed repeatedly; calls to it are paused briefly.", innerException: ex);
         }
         catch (TimeoutRejectedException ex)
         {

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Tests.Infrastructure;
 
 namespace ZohoJira.Tests.Web.Hosting;
@@ -11,7 +12,7 @@ namespace ZohoJira.Tests.Web.Hosting;
 public sealed class TelemetryExportTests
 {
     [Fact]
-    public async Task WithAnOtlpEndpoint_MetricsReachTheCollector()
+    public async Task WithAnOtlpEndpoint_TracesMetricsAndLogsReachTheCollector()
     {
         var received = new ConcurrentQueue<(string Path, string ContentType, long Length)>();
         var port = FreePort();
@@ -30,6 +31,8 @@ public sealed class TelemetryExportTests
         await using (var app = new ZohoJiraAppFactory()
             .With("Telemetry:OtlpEndpoint", $"http://127.0.0.1:{port}")
             .With("Telemetry:MetricExportIntervalMilliseconds", "300")
+            .With("Logging:LogLevel:Default", "Information")
+            .UseRealPort() // the exporters take their HttpClients from the factory: they must reach the real collector
             .Start())
         {
             using var client = app.CreateClient();
@@ -44,8 +47,21 @@ public sealed class TelemetryExportTests
             }
         }
 
-        received.Should().Contain(r => r.Path == "/v1/metrics" && r.ContentType.Contains("protobuf") && r.Length > 0);
+        // Metrics arrive on their interval; spans and log records at the latest when the app stops and flushes them.
+        foreach (var signal in new[] { "metrics", "traces", "logs" })
+        {
+            received.Should().Contain(r => r.Path == $"/v1/{signal}" && r.ContentType.Contains("protobuf") && r.Length > 0, $"{signal} are exported");
+        }
         await collector.StopAsync();
+    }
+
+    [Fact]
+    public async Task WithoutAnOtlpEndpoint_NothingIsRegistered()
+    {
+        await using var app = new ZohoJiraAppFactory().Start();
+
+        app.Services.GetService<OpenTelemetry.Trace.TracerProvider>().Should().BeNull();
+        app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>().Should().BeNull();
     }
 
     private static int FreePort()

@@ -154,8 +154,8 @@ public sealed class ZohoSandboxBehaviourTests(ZohoConnectedAppFixture fixture) :
     public void Seed_IsTheSameEveryTime_AndCoversWhatTheProductNeeds()
     {
         var at = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-        var first = new ZohoSandboxState(new FakeTimeProvider(at));
-        var second = new ZohoSandboxState(new FakeTimeProvider(at));
+        var first = new ZohoSandboxState(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at));
+        var second = new ZohoSandboxState(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at));
         ZohoSandboxSeed.Apply(first, at);
         ZohoSandboxSeed.Apply(second, at);
 
