@@ -115,7 +115,7 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
     private static async Task RevokeAsync(IPage page)
     {
         await page.ClickAsync("#zoho-revoke");
-        await page.ClickAsync(".rz-dialog button:has-text('Revoke')");
+        await page.ClickAsync(".mud-dialog button:has-text('Revoke')");
         await page.Locator("#zoho-connect-card").WaitForAsync();
     }
 }
