@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ZohoJira.Core.Connections;
+using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Sandbox.ZohoDesk;
 
@@ -102,6 +104,67 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
         await page.ClickAsync("#zoho-connect");
 
         (await page.Locator("#zoho-connect-error").InnerTextAsync()).Should().Contain("expired or was already used");
+    }
+
+    [Fact]
+    public async Task ConnectedPage_AsksZohoForWebhooksOncePerVisit()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsAdminAsync(page);
+        if (!(await browser.App.Services.GetRequiredService<ZohoConnectionService>().GetStatusAsync()).IsConnected)
+        {
+            await ZohoSandboxConnection.ConnectAsync(browser.App);
+        }
+
+        using var requests = new OutboundRequestLog(browser.BaseUrl);
+        await page.GotoAsync("/admin/connections/zoho");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#zoho-webhook-state")).ToBeVisibleAsync();
+
+        requests.Count(HttpMethod.Get, "/api/v1/webhooks").Should().Be(1, "one visit lists the webhooks once, not once per render");
+    }
+
+    [Fact]
+    public async Task ChoosingAnOrganization_AsksZohoForOrganizationsOncePerVisit()
+    {
+        var state = browser.App.Services.GetRequiredService<ZohoSandboxState>();
+        lock (state.Gate)
+        {
+            var other = ZohoSandboxRecordEndpoints.Organization(state);
+            other["id"] = "70899998";
+            other["companyName"] = "A second portal";
+            other["isDefault"] = false;
+            state.ExtraOrganizations.Add(other);
+        }
+
+        var connections = browser.App.Services.GetRequiredService<ZohoConnectionService>();
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await browser.SignInAsAdminAsync(page);
+            var code = browser.App.Services.GetRequiredService<ZohoSandboxAccounts>().GenerateCode();
+            (await connections.ConnectAsync(new ZohoConnectRequest("sandbox", code.ClientId, code.ClientSecret, code.Code)))
+                .AwaitingOrganization.Should().BeTrue();
+
+            using var requests = new OutboundRequestLog(browser.BaseUrl);
+            await page.GotoAsync("/admin/connections/zoho");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("#zoho-org-picker")).ToBeVisibleAsync();
+
+            requests.Count(HttpMethod.Get, "/api/v1/organizations").Should().Be(1, "the prerender's list is handed to the circuit");
+        }
+        finally
+        {
+            lock (state.Gate)
+            {
+                state.ExtraOrganizations.Clear();
+            }
+
+            if ((await connections.GetStatusAsync()).AwaitingOrganization)
+            {
+                await connections.SelectOrganizationAsync(ZohoSandboxState.OrgId);
+            }
+        }
     }
 
     private static async Task ConnectWithGeneratedCodeAsync(IPage page)
