@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Quartz;
 using MudBlazor.Services;
+using Quartz;
 using ZohoJira.Core;
 using ZohoJira.Core.Activity;
 using ZohoJira.Core.Connections;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ZohoJira.Core.Common;
-using ZohoJira.Core.Connections;
 using MudBlazor;
 using MudBlazor.Services;
+using ZohoJira.Core.Common;
+using ZohoJira.Core.Connections;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Hosting;
 
