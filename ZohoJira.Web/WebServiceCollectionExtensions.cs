@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using MudBlazor.Services;
 using Quartz;
-using Radzen;
 using ZohoJira.Core;
 using ZohoJira.Core.Activity;
 using ZohoJira.Core.Connections;
@@ -42,8 +42,10 @@ public static class WebServiceCollectionExtensions
 
         AddSignIn(services, configuration);
 
+        BuildOutputAssets.UseWhenRunningFromBuild(builder);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddScoped<Components.Layout.UserTheme>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<ZohoJiraDbContext>("database", tags: ["ready"])

@@ -49,23 +49,6 @@ public sealed class SignInAndSchedulerTests(BrowserFixture browser)
         await Assertions.Expect(other.Locator("#signed-in-as")).ToContainTextAsync("browser-made");
     }
 
-    [Fact]
-    public async Task SignInPage_ShowsTheSandboxAccounts()
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await Assertions.Expect(page.Locator("#demo-accounts")).ToContainTextAsync("demo-admin");
-    }
-
-    [Fact]
-    public async Task BlazorClientScript_IsServed()
-    {
-        var page = await browser.NewPageAsync();
-        var response = await page.APIRequest.GetAsync("/_framework/blazor.web.js");
-        response.Status.Should().Be(200);
-        (await response.BodyAsync()).Length.Should().BeGreaterThan(100_000);
-    }
-
     private async Task<int> RunCountAsync()
     {
         await using var db = browser.App.CreateDbContext();

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Jira.Webhooks;
@@ -25,10 +25,10 @@ public sealed partial class JiraConnectionPage
     private JiraConnectionService Connections { get; set; } = null!;
 
     [Inject]
-    private NotificationService Notifications { get; set; } = null!;
+    private ISnackbar Snackbar { get; set; } = null!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = null!;
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
     private IServiceProvider Services { get; set; } = null!;
@@ -46,12 +46,12 @@ public sealed partial class JiraConnectionPage
 
     private static string Format(DateTime? at) => at is { } value ? value.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "-";
 
-    private static BadgeStyle WebhookBadge(string? state) => state switch
+    private static Color WebhookColor(string? state) => state switch
     {
-        JiraWebhookStates.Registered => BadgeStyle.Success,
-        JiraWebhookStates.Manual => BadgeStyle.Info,
-        JiraWebhookStates.Failed => BadgeStyle.Danger,
-        _ => BadgeStyle.Light,
+        JiraWebhookStates.Registered => Color.Success,
+        JiraWebhookStates.Manual => Color.Info,
+        JiraWebhookStates.Failed => Color.Error,
+        _ => Color.Default,
     };
 
     private static string EventLabel(string webhookEvent) => webhookEvent switch
@@ -100,18 +100,20 @@ public sealed partial class JiraConnectionPage
         _testResult = $"Works: the connector would act as {me.DisplayName} ({me.EmailAddress ?? _form.Email}, account id {me.AccountId}).";
     });
 
-    private async Task SaveAsync(JiraForm form) => await RunAsync(async () =>
+    private async Task SaveAsync() => await RunAsync(async () =>
     {
+        var form = _form;
         var me = await Connections.SaveAsync(form.SiteUrl ?? string.Empty, form.Email ?? string.Empty, form.ApiToken);
         _testResult = $"Saved: the connector acts as {me.DisplayName} (account id {me.AccountId}).";
         _form.ApiToken = null;
-        Notifications.Notify(NotificationSeverity.Success, "Jira connected", $"Acting as {me.DisplayName}.");
+        Snackbar.Add($"Jira connected: acting as {me.DisplayName}.", Severity.Success);
     });
 
     private async Task DisconnectAsync()
     {
-        if (await Dialogs.Confirm("Disconnect Jira? The stored API token and webhook secret are deleted and the connector's webhook is removed from the site.",
-                "Disconnect Jira", new ConfirmOptions { OkButtonText = "Disconnect", CancelButtonText = "Cancel" }) == true)
+        if (await Dialogs.ShowMessageBoxAsync("Disconnect Jira",
+                "Disconnect Jira? The stored API token and webhook secret are deleted and the connector's webhook is removed from the site.",
+                yesText: "Disconnect", cancelText: "Cancel") == true)
         {
             await RunAsync(async () =>
             {
@@ -119,7 +121,7 @@ public sealed partial class JiraConnectionPage
                 _form = new JiraForm();
                 _manual = null;
                 _testResult = null;
-                Notifications.Notify(NotificationSeverity.Info, "Jira disconnected");
+                Snackbar.Add("Jira disconnected.", Severity.Info);
             });
         }
     }
@@ -128,7 +130,7 @@ public sealed partial class JiraConnectionPage
     {
         var hook = await Connections.RegisterWebhookAsync(_receiverUrl!);
         _manual = null;
-        Notifications.Notify(NotificationSeverity.Success, "Webhook registered", $"Jira calls {hook.Url}.");
+        Snackbar.Add($"Webhook registered: Jira calls {hook.Url}.", Severity.Success);
     });
 
     private async Task ShowManualAsync() => await RunAsync(async () => _manual = await Connections.GetManualInstructionsAsync(_receiverUrl!));
