@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Zoho.Http.Wire;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace ZohoJira.Core.Zoho.Http;
 
