@@ -13,6 +13,7 @@ using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Scheduling;
 using ZohoJira.Core.Security;
 using ZohoJira.Core.Sync;
+using ZohoJira.Core.Sync.Work;
 using ZohoJira.Core.Users;
 using ZohoJira.Core.Zoho;
 
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobRunRecorder>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<InboundEventStore>();
+        services.AddDurableWork(configuration);
 
         services.AddZohoDesk(configuration);
         services.AddJira(configuration);
