@@ -87,7 +87,9 @@ public sealed partial class WorkProcessor
     /// that starts at <see cref="WorkOptions.PollMinInterval"/> and doubles up to <see cref="WorkOptions.PollMaxInterval"/>.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var idle = _options.PollMinInterval;
+        var minimum = TimeSpan.FromTicks(Math.Max(_options.PollMinInterval.Ticks, TimeSpan.FromMilliseconds(10).Ticks));
+        var maximum = TimeSpan.FromTicks(Math.Max(_options.PollMaxInterval.Ticks, minimum.Ticks));
+        var idle = minimum;
         while (!cancellationToken.IsCancellationRequested)
         {
             var wake = _signal.Next;
@@ -105,12 +107,12 @@ public sealed partial class WorkProcessor
                 // The database is unreachable or similar: keep the loop alive and try again after a pause.
                 LogLoopFailed(_logger, Name, ex);
                 worked = false;
-                idle = _options.PollMaxInterval;
+                idle = maximum;
             }
 
             if (worked)
             {
-                idle = _options.PollMinInterval;
+                idle = minimum;
                 continue;
             }
 
@@ -118,9 +120,7 @@ public sealed partial class WorkProcessor
             var delay = Task.Delay(idle, _time, stopDelay.Token);
             var first = await Task.WhenAny(wake, delay);
             await stopDelay.CancelAsync();
-            idle = first == wake
-                ? _options.PollMinInterval
-                : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.PollMaxInterval.Ticks));
+            idle = first == wake ? minimum : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, maximum.Ticks));
         }
     }
 
@@ -150,6 +150,11 @@ public sealed partial class WorkProcessor
         catch (ExternalApiException ex)
         {
             outcome = WorkOutcome.FromException(ex, _time.GetUtcNow().UtcDateTime);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // A call's own timeout (HttpClient reports it as a cancellation nobody asked for).
+            outcome = WorkOutcome.Failed(FailureCategory.Timeout, $"{ex.GetType().Name}: {ex.Message}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -437,6 +437,7 @@ public abstract class DurableWorkTests
         var queue = app.Queue();
         var boom = await queue.EnqueueAsync(WorkTestSupport.Request("boom-1", kind: "boom"));
         var limited = await queue.EnqueueAsync(WorkTestSupport.Request("limited-1", kind: "limited"));
+        var slow = await queue.EnqueueAsync(WorkTestSupport.Request("slow-1", kind: "slow"));
         var fine = new List<long>();
         for (var i = 0; i < 3; i++)
         {
@@ -447,9 +448,10 @@ public abstract class DurableWorkTests
         var processor = app.Processor(
             new DelegateHandler("boom", (_, _) => throw new InvalidOperationException("The mapping has no target field.")),
             new DelegateHandler("limited", (_, _) => throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.RateLimited, "Zoho answered 429.", 429, retryAfter: TimeSpan.FromSeconds(30))),
+            new DelegateHandler("slow", (_, _) => throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.")),
             DelegateHandler.Succeeding("ok", item => seen.Add(item.Id)));
 
-        (await processor.DrainAsync()).Should().Be(5);
+        (await processor.DrainAsync()).Should().Be(6);
 
         seen.Should().BeEquivalentTo(fine);
         var failed = await RowAsync(app, boom.Id);
@@ -460,6 +462,9 @@ public abstract class DurableWorkTests
         var rateLimited = await RowAsync(app, limited.Id);
         rateLimited.LastFailureCategory.Should().Be(FailureCategory.RateLimited);
         rateLimited.NextAttemptAt.Should().BeOnOrAfter(app.Now().AddSeconds(30)).And.BeOnOrBefore(app.Now().AddSeconds(35));
+        var timedOut = await RowAsync(app, slow.Id);
+        timedOut.Status.Should().Be(WorkItemStatus.Ready);
+        timedOut.LastFailureCategory.Should().Be(FailureCategory.Timeout);
         (await processor.DrainAsync()).Should().Be(0, "nothing is due until the retry time");
     }
 
