@@ -11,6 +11,7 @@ using ZohoJira.Core.Scheduling;
 using ZohoJira.Core.Security;
 using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync;
+using ZohoJira.Core.Sync.Work;
 using ZohoJira.Core.Users;
 using ZohoJira.Core.Zoho;
 
@@ -45,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<InboundEventStore>();
         services.AddSingleton<SmartItemService>();
+        services.AddDurableWork(configuration);
 
         services.AddZohoDesk(configuration);
         services.AddJira(configuration);

@@ -7,6 +7,7 @@ using ZohoJira.Core.Scheduling;
 using ZohoJira.Core.Security;
 using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync;
+using ZohoJira.Core.Sync.Work;
 using ZohoJira.Core.Users;
 
 namespace ZohoJira.Core.Persistence;
@@ -35,6 +36,8 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
 
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
 
