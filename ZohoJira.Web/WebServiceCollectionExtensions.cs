@@ -4,14 +4,11 @@ using Quartz;
 using Radzen;
 using ZohoJira.Core;
 using ZohoJira.Core.Activity;
-using ZohoJira.Core.Connections;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Users;
+using ZohoJira.Sandbox;
 using ZohoJira.Web.Hosting;
 using ZohoJira.Web.Jobs;
-using ZohoJira.Web.Sandbox;
-using ZohoJira.Web.Sandbox.JiraCloud;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 using ZohoJira.Web.Security;
 
 namespace ZohoJira.Web;
@@ -54,9 +51,7 @@ public static class WebServiceCollectionExtensions
 
         if (configuration.GetValue<bool>($"{SandboxOptions.SectionName}:Enabled"))
         {
-            services.AddZohoSandbox();
-            services.AddJiraSandbox();
-            services.AddSingleton<ISandboxEnvironment, SandboxEnvironment>();
+            services.AddZohoJiraSandbox(configuration);
         }
 
         return builder;

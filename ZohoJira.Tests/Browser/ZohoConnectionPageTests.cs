@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Browser;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
+using ZohoJira.Sandbox.JiraCloud;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Web.Admin;
 

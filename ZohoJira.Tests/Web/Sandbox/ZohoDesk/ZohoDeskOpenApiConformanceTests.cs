@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Web.Sandbox.ZohoDesk;
 
