@@ -6,9 +6,11 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ZohoJira.sln ./
 COPY build/ build/
 COPY ZohoJira.Core/ZohoJira.Core.csproj ZohoJira.Core/
+COPY ZohoJira.Sandbox/ZohoJira.Sandbox.csproj ZohoJira.Sandbox/
 COPY ZohoJira.Web/ZohoJira.Web.csproj ZohoJira.Web/
 RUN dotnet restore ZohoJira.Web/ZohoJira.Web.csproj
 COPY ZohoJira.Core/ ZohoJira.Core/
+COPY ZohoJira.Sandbox/ ZohoJira.Sandbox/
 COPY ZohoJira.Web/ ZohoJira.Web/
 RUN dotnet publish ZohoJira.Web/ZohoJira.Web.csproj -c Release --no-restore -o /app
 

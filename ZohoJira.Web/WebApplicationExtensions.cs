@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Users;
+using ZohoJira.Sandbox;
 using ZohoJira.Web.Components;
 using ZohoJira.Web.Endpoints;
 using ZohoJira.Web.Hosting;
-using ZohoJira.Web.Sandbox.JiraCloud;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 using ZohoJira.Web.Security;
 
 namespace ZohoJira.Web;
@@ -78,8 +77,7 @@ public static partial class WebApplicationExtensions
         app.MapJiraWebhooks();
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {
-            app.MapZohoSandbox();
-            app.MapJiraSandbox();
+            app.MapZohoJiraSandbox();
         }
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -4,14 +4,11 @@ using MudBlazor.Services;
 using Quartz;
 using ZohoJira.Core;
 using ZohoJira.Core.Activity;
-using ZohoJira.Core.Connections;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Users;
+using ZohoJira.Sandbox;
 using ZohoJira.Web.Hosting;
 using ZohoJira.Web.Jobs;
-using ZohoJira.Web.Sandbox;
-using ZohoJira.Web.Sandbox.JiraCloud;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 using ZohoJira.Web.Security;
 
 namespace ZohoJira.Web;
@@ -55,9 +52,7 @@ public static class WebServiceCollectionExtensions
 
         if (configuration.GetValue<bool>($"{SandboxOptions.SectionName}:Enabled"))
         {
-            services.AddZohoSandbox();
-            services.AddJiraSandbox();
-            services.AddSingleton<ISandboxEnvironment, SandboxEnvironment>();
+            services.AddZohoJiraSandbox(configuration);
         }
 
         return builder;

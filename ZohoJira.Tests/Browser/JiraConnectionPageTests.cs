@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Jira;
 using ZohoJira.Core.Jira.Models;
+using ZohoJira.Sandbox.JiraCloud;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Browser;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ZohoJira.Core.Connections;
 using ZohoJira.Tests.Core.Zoho;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Browser;
 

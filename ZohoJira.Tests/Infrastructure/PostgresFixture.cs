@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ZohoJira.Tests.Infrastructure;
@@ -23,7 +21,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         _bin = FindBinDirectory() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin. Install them with " +
             "'apt-get install -y postgresql' (the README's test command does this).");
-        _port = FreePort();
+        _port = LoopbackPort.Next();
         Directory.CreateDirectory(_root);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
@@ -108,12 +106,6 @@ public sealed class PostgresFixture : IAsyncLifetime
             .FirstOrDefault();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]

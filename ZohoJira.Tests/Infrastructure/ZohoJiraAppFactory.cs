@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Web.Security;
 
@@ -33,6 +33,10 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
         // Tests sign in many times from one address; the limit itself is tested with a low value.
         _settings["Auth:SignInAttemptsPerMinute"] = "1000";
 
+        // Test output stays readable and the suite fast: the app logs warnings and errors only, unless a test asks for
+        // more with WithLogLevel.
+        _settings["Logging:LogLevel:Default"] = "Warning";
+
         // Quartz keeps schedulers in a process-wide registry by name: each host gets its own.
         _settings["Scheduler:Name"] = "ZohoJira-test-" + Guid.NewGuid().ToString("N")[..8];
     }
@@ -52,13 +56,18 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Lets this host log from <paramref name="level"/> up (all categories, or one category); the default is
+    /// Warning.</summary>
+    public ZohoJiraAppFactory WithLogLevel(LogLevel level, string? category = null) =>
+        With(category is null ? "Logging:LogLevel:Default" : $"Logging:LogLevel:{category}", level.ToString());
+
     public ZohoJiraAppFactory UsePostgres(string connectionString) =>
         With("Database:Provider", "Postgres").With("Database:ConnectionString", connectionString);
 
     /// <summary>Listen on a free loopback port (for a real browser); outbound calls then use real sockets.</summary>
     public ZohoJiraAppFactory UseRealPort()
     {
-        _port = FreePort();
+        _port = LoopbackPort.Next();
         With("Sandbox:BaseUrl", BaseUrl).With("App:PublicBaseUrl", BaseUrl);
         UseKestrel(_port.Value);
         return this;
@@ -161,13 +170,6 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

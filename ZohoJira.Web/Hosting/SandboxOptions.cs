@@ -5,9 +5,7 @@ public sealed class SandboxOptions
 {
     public const string SectionName = "Sandbox";
 
+    /// <summary>Plug the sandbox (project ZohoJira.Sandbox) into the app. The sandbox reads the rest of the section
+    /// (<c>BaseUrl</c>) itself.</summary>
     public bool Enabled { get; set; }
-
-    /// <summary>Where the simulators are reached (they are mounted in this app under /sandbox/...). Empty: the first address
-    /// the server listens on. Tests set it to the in-memory test server's address.</summary>
-    public string? BaseUrl { get; set; }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Components.Admin.Connections;
-using ZohoJira.Web.Sandbox.JiraCloud;
+using ZohoJira.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Components.Admin;
 

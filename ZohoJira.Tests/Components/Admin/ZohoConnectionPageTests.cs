@@ -3,7 +3,7 @@ using ZohoJira.Core.Connections;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Components.Admin.Connections;
-using ZohoJira.Web.Sandbox.ZohoDesk;
+using ZohoJira.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Components.Admin;
 

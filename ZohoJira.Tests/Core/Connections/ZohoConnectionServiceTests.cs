@@ -51,7 +51,7 @@ public sealed class ZohoConnectionServiceTests
         var state = app.State();
         lock (state.Gate)
         {
-            var other = ZohoJira.Web.Sandbox.ZohoDesk.ZohoSandboxRecordEndpoints.Organization(state);
+            var other = ZohoJira.Sandbox.ZohoDesk.ZohoSandboxRecordEndpoints.Organization(state);
             other["id"] = "70899999";
             other["companyName"] = "Another portal";
             other["isDefault"] = false;
@@ -62,7 +62,7 @@ public sealed class ZohoConnectionServiceTests
         var service = app.Services.GetRequiredService<ZohoConnectionService>();
 
         var pending = await service.ConnectAsync(new ZohoConnectRequest("sandbox", code.ClientId, code.ClientSecret, code.Code));
-        var connected = await service.SelectOrganizationAsync(ZohoJira.Web.Sandbox.ZohoDesk.ZohoSandboxState.OrgId);
+        var connected = await service.SelectOrganizationAsync(ZohoJira.Sandbox.ZohoDesk.ZohoSandboxState.OrgId);
 
         pending.IsConnected.Should().BeFalse();
         pending.AwaitingOrganization.Should().BeTrue();

@@ -5,21 +5,28 @@ using ZohoJira.Core.Connections;
 using ZohoJira.Core.Jira;
 using ZohoJira.Core.Jira.Models;
 using ZohoJira.Core.Jira.Webhooks;
+using ZohoJira.Sandbox.JiraCloud;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Core.Jira;
 
-/// <summary>The Jira connection service against the simulated site and a real SQLite database.</summary>
-public sealed class JiraConnectionServiceTests
+/// <summary>The Jira connection service against the simulated site and a real SQLite database (one app for the class,
+/// reset to "not connected" before each test).</summary>
+public sealed class JiraConnectionServiceTests(SandboxAppFixture fixture) : IClassFixture<SandboxAppFixture>, IAsyncLifetime
 {
     private const string Site = "http://localhost" + JiraSandboxAccounts.SitePath;
     private static readonly Uri Receiver = new("http://localhost/webhooks/jira");
 
+    private ZohoJiraAppFactory SharedApp => fixture.App;
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Save_WithAWrongToken_Throws_AndStoresNothing()
     {
-        await using var app = new ZohoJiraAppFactory().Start();
+        var app = SharedApp;
         var service = app.Services.GetRequiredService<JiraConnectionService>();
 
         var ex = await Assert.ThrowsAsync<ExternalApiException>(() => service.SaveAsync(Site, JiraSandboxAccounts.ConnectorEmail, "nope"));
@@ -31,7 +38,7 @@ public sealed class JiraConnectionServiceTests
     [Fact]
     public async Task Save_RemembersTheAccount_KeepsTheTokenWhenLeftEmpty_AndNeverReturnsIt()
     {
-        await using var app = new ZohoJiraAppFactory().Start();
+        var app = SharedApp;
         var service = app.Services.GetRequiredService<JiraConnectionService>();
 
         await service.SaveAsync(Site + "/", JiraSandboxAccounts.ConnectorEmail, JiraSandboxAccounts.ConnectorApiToken);
@@ -55,7 +62,7 @@ public sealed class JiraConnectionServiceTests
     [Fact]
     public async Task RegisterWebhook_WithoutAdminRights_IsRecordedAsFailed_WithAPlainReason()
     {
-        await using var app = new ZohoJiraAppFactory().Start();
+        var app = SharedApp;
         var service = app.Services.GetRequiredService<JiraConnectionService>();
         await service.SaveAsync(Site, JiraSandboxAccounts.UserEmail, JiraSandboxAccounts.UserApiToken);
 
@@ -78,7 +85,7 @@ public sealed class JiraConnectionServiceTests
     [Fact]
     public async Task RegisterAgain_ReplacesTheWebhookOnTheSite_AndDisconnectRemovesIt()
     {
-        await using var app = new ZohoJiraAppFactory().Start();
+        var app = SharedApp;
         var service = app.Services.GetRequiredService<JiraConnectionService>();
         await service.SaveAsync(Site, JiraSandboxAccounts.ConnectorEmail, JiraSandboxAccounts.ConnectorApiToken);
         var site = app.Services.GetRequiredService<IJiraClientFactory>()

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Zoho;
 using ZohoJira.Core.Zoho.Models;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Core.Zoho;
 

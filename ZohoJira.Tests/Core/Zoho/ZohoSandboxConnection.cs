@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Zoho;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Core.Zoho;
 

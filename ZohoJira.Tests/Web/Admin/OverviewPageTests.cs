@@ -1,16 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
+using ZohoJira.Sandbox.JiraCloud;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Web.Admin;
 
-public sealed class OverviewPageTests
+public sealed class OverviewPageTests(SandboxAppFixture fixture) : IClassFixture<SandboxAppFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Overview_ShowsEachConnectionsState()
     {
-        await using var app = new ZohoJiraAppFactory().Start();
+        var app = fixture.App;
         using var admin = await app.CreateAdminClientAsync();
 
         var before = await admin.GetStringAsync("/");
@@ -29,7 +33,7 @@ public sealed class OverviewPageTests
     [Fact]
     public async Task Overview_ForAUser_ShowsNoAdministration()
     {
-        await using var app = new ZohoJiraAppFactory().Start();
+        var app = fixture.App;
         using var user = await app.CreateUserClientAsync();
         var html = await user.GetStringAsync("/");
         html.Should().Contain("Working with linked Zoho records").And.NotContain("overview-zoho");

@@ -10,9 +10,9 @@ using ZohoJira.Core.Jira.Models;
 using ZohoJira.Core.Jira.Webhooks;
 using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync;
+using ZohoJira.Sandbox.JiraCloud;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Endpoints;
-using ZohoJira.Web.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Web.Webhooks;
 

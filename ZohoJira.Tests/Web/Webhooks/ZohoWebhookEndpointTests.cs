@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Zoho;
 using ZohoJira.Core.Zoho.Models;
 using ZohoJira.Core.Zoho.Webhooks;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Web.Webhooks;
 

@@ -7,9 +7,9 @@ using ZohoJira.Core.Connections;
 using ZohoJira.Core.Zoho;
 using ZohoJira.Core.Zoho.Models;
 using ZohoJira.Core.Zoho.Webhooks;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Web.Webhooks;
 

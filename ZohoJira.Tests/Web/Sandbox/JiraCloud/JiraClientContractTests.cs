@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Jira.Http;
 using ZohoJira.Core.Jira.Models;
-using ZohoJira.Web.Sandbox.JiraCloud;
+using ZohoJira.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Web.Sandbox.JiraCloud;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Jira;
 using ZohoJira.Core.Jira.Models;
+using ZohoJira.Sandbox.JiraCloud;
 using ZohoJira.Tests.Infrastructure;
-using ZohoJira.Web.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Web.Sandbox.JiraCloud;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using ZohoJira.Web.Sandbox.JiraCloud;
+using ZohoJira.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Web.Sandbox.JiraCloud;
 

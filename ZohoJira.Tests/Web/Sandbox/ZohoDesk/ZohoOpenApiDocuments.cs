@@ -2,34 +2,30 @@ using System.Text.Json;
 
 namespace ZohoJira.Tests.Web.Sandbox.ZohoDesk;
 
-/// <summary>Zoho's own OpenAPI files (../shared/reference/zoho-desk-oas/*.json, from zoho/zohodesk-oas) read with
+/// <summary>Zoho's own OpenAPI files (zoho/zohodesk-oas), as the committed extract VendorFacts/zoho-desk-oas.json keeps
+/// them (every file's paths and parameter names, the bodies the tests validate; see build/vendor-facts.sh), read with
 /// System.Text.Json: operations by method and path, their parameters with cross-file $refs resolved, and a small schema
 /// walker for responses.</summary>
 internal sealed class ZohoOpenApiDocuments
 {
     private readonly Dictionary<string, JsonElement> _files = new(StringComparer.Ordinal);
 
-    private ZohoOpenApiDocuments(string folder)
+    private ZohoOpenApiDocuments(string extract)
     {
-        Folder = folder;
-        foreach (var file in Directory.GetFiles(folder, "*.json"))
+        using var document = JsonDocument.Parse(File.ReadAllText(extract));
+        foreach (var file in document.RootElement.GetProperty("files").EnumerateObject())
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            _files[Path.GetFileName(file)] = document.RootElement.Clone();
+            _files[file.Name] = file.Value.Clone();
         }
     }
-
-    public string Folder { get; }
 
     /// <summary>(METHOD, path) → (file, operation).</summary>
     public Dictionary<(string Method, string Path), (string File, JsonElement Operation)> Operations { get; } = [];
 
     public static ZohoOpenApiDocuments Load()
     {
-        var folder = FindFolder() ?? throw new InvalidOperationException(
-            "Zoho's OpenAPI files were not found: expected ../shared/reference/zoho-desk-oas next to the repository.");
-        var documents = new ZohoOpenApiDocuments(folder);
-        foreach (var (file, root) in documents._files)
+        var documents = new ZohoOpenApiDocuments(Path.Combine(AppContext.BaseDirectory, "VendorFacts", "zoho-desk-oas.json"));
+        foreach (var (file, root) in documents._files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (!root.TryGetProperty("paths", out var paths))
             {
@@ -251,21 +247,5 @@ internal sealed class ZohoOpenApiDocuments
         }
 
         return (element, file);
-    }
-
-    private static string? FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "reference", "zoho-desk-oas"), Path.Combine(dir.FullName, "..", "shared", "reference", "zoho-desk-oas") })
-            {
-                if (Directory.Exists(candidate) && File.Exists(Path.Combine(candidate, "Ticket.json")))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        return null;
     }
 }

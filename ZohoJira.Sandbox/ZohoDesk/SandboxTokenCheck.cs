@@ -1,0 +1,8 @@
+namespace ZohoJira.Sandbox.ZohoDesk;
+
+internal enum SandboxTokenCheck
+{
+    Unknown,
+    Expired,
+    Valid,
+}

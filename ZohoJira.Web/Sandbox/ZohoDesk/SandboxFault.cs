@@ -1,3 +1,0 @@
-namespace ZohoJira.Web.Sandbox.ZohoDesk;
-
-internal sealed record SandboxFault(int Status, string ErrorCode, TimeSpan? RetryAfter);

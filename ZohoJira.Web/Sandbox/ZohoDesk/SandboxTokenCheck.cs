@@ -1,8 +1,0 @@
-namespace ZohoJira.Web.Sandbox.ZohoDesk;
-
-internal enum SandboxTokenCheck
-{
-    Unknown,
-    Expired,
-    Valid,
-}
