@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ZohoJira.Core.Connections;
-using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Sandbox.ZohoDesk;
+using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 
 namespace ZohoJira.Tests.Browser;
