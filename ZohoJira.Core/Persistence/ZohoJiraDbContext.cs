@@ -7,6 +7,7 @@ using ZohoJira.Core.Security;
 using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync;
 using ZohoJira.Core.Users;
+using ZohoJira.Core.Zoho.Webhooks;
 
 namespace ZohoJira.Core.Persistence;
 
@@ -39,6 +40,8 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<WebhookTokenUse> WebhookTokenUses => Set<WebhookTokenUse>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -57,6 +60,7 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
             e.Property(c => c.ClientSecret).HasConversion(secret);
             e.Property(c => c.RefreshToken).HasConversion(secret);
             e.Property(c => c.AccessToken).HasConversion(secret);
+            e.Property(c => c.WebhookUrlToken).HasConversion(new LegacyPlainSecretConverter(Secrets));
         });
         modelBuilder.Entity<JiraConnection>(e =>
         {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Web.Security;
 
@@ -20,6 +21,7 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private int? _port;
+    private string _environment = "Development";
 
     public ZohoJiraAppFactory(string? dataDirectory = null)
     {
@@ -39,6 +41,9 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new();
 
+    /// <summary>Everything the app logged, at the levels its configuration lets through.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>The folder of this host's SQLite file; reuse it in a second factory to simulate a restart.</summary>
     public string DataDirectory { get; }
 
@@ -49,6 +54,13 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
     public ZohoJiraAppFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Hosts the app in another environment (e.g. Production, where errors take the production paths).</summary>
+    public ZohoJiraAppFactory InEnvironment(string environment)
+    {
+        _environment = environment;
         return this;
     }
 
@@ -124,7 +136,8 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
