@@ -67,7 +67,7 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
             }
 
             await page.ClickAsync("#zoho-generate-code");
-            await page.WaitForFunctionAsync("document.querySelector('#zoho-code').value.length > 0");
+            await Assertions.Expect(page.Locator("#zoho-code")).Not.ToHaveValueAsync(string.Empty);
             await page.ClickAsync("#zoho-connect");
             await page.Locator("#zoho-org-picker").WaitForAsync();
             await page.ClickAsync("#zoho-org-select");
@@ -97,7 +97,7 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
         }
 
         await page.ClickAsync("#zoho-generate-code");
-        await page.WaitForFunctionAsync("document.querySelector('#zoho-code').value.length > 0");
+        await Assertions.Expect(page.Locator("#zoho-code")).Not.ToHaveValueAsync(string.Empty);
         await page.FillAsync("#zoho-code", "1000.0000000000000000.used");
         await page.ClickAsync("#zoho-connect");
 
@@ -107,7 +107,7 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
     private static async Task ConnectWithGeneratedCodeAsync(IPage page)
     {
         await page.ClickAsync("#zoho-generate-code");
-        await page.WaitForFunctionAsync("document.querySelector('#zoho-code').value.length > 0");
+        await Assertions.Expect(page.Locator("#zoho-code")).Not.ToHaveValueAsync(string.Empty);
         await page.ClickAsync("#zoho-connect");
         await page.Locator("#zoho-summary").WaitForAsync();
     }
