@@ -109,7 +109,7 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
     private static async Task ConnectWithGeneratedCodeAsync(IPage page)
     {
         await page.ClickAsync("#zoho-generate-code");
-        await page.WaitForFunctionAsync("document.querySelector('#zoho-code').value.length > 0");
+        await Assertions.Expect(page.Locator("#zoho-code")).Not.ToHaveValueAsync(string.Empty);
         await page.ClickAsync("#zoho-connect");
         await page.Locator("#zoho-summary").WaitForAsync();
     }
