@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Endpoints;
-using ZohoJira.Web.Sandbox.JiraCloud;
+using ZohoJira.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Web.Security;
 

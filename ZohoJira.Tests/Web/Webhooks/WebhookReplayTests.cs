@@ -9,8 +9,8 @@ using ZohoJira.Core.Zoho.Webhooks;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Endpoints;
-using ZohoJira.Web.Sandbox.JiraCloud;
-using ZohoJira.Web.Sandbox.ZohoDesk;
+using ZohoJira.Sandbox.JiraCloud;
+using ZohoJira.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Web.Webhooks;
 
