@@ -5,11 +5,11 @@ using Xunit.Abstractions;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Jira.Webhooks;
 using ZohoJira.Core.Sync;
+using ZohoJira.Sandbox.JiraCloud;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Endpoints;
-using ZohoJira.Sandbox.JiraCloud;
-using ZohoJira.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Web.Webhooks;
 

@@ -6,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Jira.Webhooks;
 using ZohoJira.Core.Zoho.Webhooks;
+using ZohoJira.Sandbox.JiraCloud;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Endpoints;
-using ZohoJira.Sandbox.JiraCloud;
-using ZohoJira.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Web.Webhooks;
 
