@@ -102,6 +102,9 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
     [InlineData("GET", "/api/v1/tickets/{ticketId}/comments", "/api/v1/tickets/{commented}/comments?from=0&limit=100", "200")]
     [InlineData("GET", "/api/v1/tickets/{ticketId}/attachments", "/api/v1/tickets/{attached}/attachments?from=0&limit=100", "200")]
     [InlineData("GET", "/api/v1/tickets/{caseId}/timeEntry", "/api/v1/tickets/{timed}/timeEntry?from=0&limit=50", "200")]
+    [InlineData("GET", "/api/v1/organizationModules", "/api/v1/organizationModules", "200")]
+    [InlineData("GET", "/api/v1/departments", "/api/v1/departments?from=0&limit=200", "200")]
+    [InlineData("GET", "/api/v1/agents", "/api/v1/agents?from=0&limit=200", "200")]
     public async Task MainObjects_ValidateAgainstZohosSchemas(string method, string documentedPath, string url, string status)
     {
         using var http = await ClientAsync();
@@ -112,6 +115,19 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
         var problems = Validate(method, documentedPath, status, body.RootElement);
 
         problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task OrganizationModules_WithCustomModules_ValidateAgainstZohosSchema()
+    {
+        using var http = await ClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{DeskPrefix}/api/v1/organizationModules");
+        request.Headers.Add("featureFlags", "customModule");
+
+        var body = await JsonAsync(await http.SendAsync(request));
+
+        body.GetProperty("data").EnumerateArray().Should().Contain(m => m.GetProperty("isCustomModule").GetBoolean());
+        Validate("GET", "/api/v1/organizationModules", "200", body).Should().BeEmpty();
     }
 
     [Fact]
