@@ -64,6 +64,8 @@ string[] zohoBodyPaths =
     "/api/v1/organizationModules",
     "/api/v1/departments",
     "/api/v1/agents",
+    "/api/v1/layouts",
+    "/api/v1/layouts/{layoutId}",
 ];
 
 var jira = Extract(

@@ -162,6 +162,37 @@ internal sealed partial class ZohoDeskClient(
         return [.. (list?.Data ?? []).Where(f => f.ApiName is not null).Select(ToField)];
     }
 
+    public async Task<IReadOnlyList<ZohoLayout>> ListLayoutsAsync(ZohoModule module, string? departmentId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        using var response = await SendAsync(() => Get(ZohoDeskUrls.Layouts(module, departmentId)), cancellationToken).ConfigureAwait(false);
+        var list = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoLayoutDto, cancellationToken).ConfigureAwait(false);
+        return [.. (list?.Data ?? []).Where(l => l.Id is not null).Select(l => new ZohoLayout(
+            l.Id!,
+            l.LayoutDisplayName ?? l.LayoutName ?? l.Id!,
+            l.DepartmentId,
+            l.IsDefaultLayout ?? false,
+            !string.Equals(l.Status, "inactive", StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    public async Task<IReadOnlyList<ZohoField>?> GetLayoutFieldsAsync(string layoutId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(layoutId);
+        try
+        {
+            using var response = await SendAsync(() => Get(ZohoDeskUrls.Layout(layoutId)), cancellationToken).ConfigureAwait(false);
+            var layout = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoLayoutDto, cancellationToken).ConfigureAwait(false);
+            return layout is null
+                ? null
+                : [.. (layout.Sections ?? []).SelectMany(s => s.Fields ?? []).Where(f => f.ApiName is not null).Select(ToField)];
+        }
+        catch (ExternalApiException ex) when (ex.Category == FailureCategory.NotFound
+            || (ex.StatusCode == 422 && ex.VendorErrorCode == "INVALID_DATA"))
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<ZohoOrganizationModule>> ListModulesAsync(CancellationToken cancellationToken = default)
     {
         using var response = await SendAsync(() =>

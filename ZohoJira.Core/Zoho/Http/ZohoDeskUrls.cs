@@ -59,6 +59,12 @@ internal static class ZohoDeskUrls
     public static string Agents(int offset) =>
         Query("api/v1/agents", ("from", offset.ToString(CultureInfo.InvariantCulture)), ("limit", DirectoryPageSize.ToString(CultureInfo.InvariantCulture)));
 
+    public static string Layouts(ZohoModule module, string? departmentId) => departmentId is null
+        ? Query("api/v1/layouts", ("module", module.ApiName))
+        : Query("api/v1/layouts", ("module", module.ApiName), ("departmentId", departmentId));
+
+    public static string Layout(string layoutId) => $"api/v1/layouts/{Escape(layoutId)}";
+
     public static string Fields(ZohoModule module) => Query("api/v1/organizationFields", ("module", module.ApiName));
 
     public static string Comments(string ticketId, int offset) =>

@@ -120,6 +120,40 @@ public sealed class ZohoDeskMetadataContractTests(ZohoConnectedAppFixture fixtur
     }
 
     [Fact]
+    public async Task Layouts_OnePerDepartment_AndALayoutsFieldsCarryItsPicklistValues()
+    {
+        var all = await _client.ListLayoutsAsync(ZohoModule.Tickets);
+        var departments = SeededIds(s => s.Departments);
+        var billing = await _client.ListLayoutsAsync(ZohoModule.Tickets, departments[1]);
+
+        all.Select(l => l.DepartmentId).Should().BeEquivalentTo(departments);
+        all.Should().OnlyContain(l => l.IsDefault && l.IsActive);
+        billing.Should().ContainSingle().Which.Name.Should().Be("Billing Cases Layout");
+
+        var fields = await _client.GetLayoutFieldsAsync(billing[0].Id);
+
+        fields.Should().NotBeNull();
+        fields!.Single(f => f.ApiName == "priority").AllowedValues.Select(v => v.Value).Should().Equal(ZohoSandboxSeed.Priorities);
+        fields.Single(f => f.ApiName == "subject").AllowedValues.Should().BeEmpty();
+        var status = fields.Single(f => f.IsStatusField);
+        status.AllowedValues.Select(v => v.Value).Should().Contain(["Open", "Closed"]);
+        status.AllowedValues.Should().OnlyContain(v => v.StatusType == null, "a layout lists status values without their types");
+        var organization = await _client.GetFieldsAsync(ZohoModule.Tickets);
+        fields.Select(f => f.ApiName).Should().BeEquivalentTo(organization.Select(f => f.ApiName));
+    }
+
+    [Fact]
+    public async Task Layouts_OfAnotherModule_AndAnUnknownLayout()
+    {
+        var contacts = await _client.ListLayoutsAsync(ZohoModule.Contacts);
+        var fields = await _client.GetLayoutFieldsAsync(contacts[0].Id);
+
+        fields!.Select(f => f.ApiName).Should().Contain("lastName").And.NotContain("subject");
+        (await _client.GetLayoutFieldsAsync("123")).Should().BeNull();
+        (await _client.GetLayoutFieldsAsync(contacts[0].Id[..^2] + "99")).Should().BeNull();
+    }
+
+    [Fact]
     public async Task Simulator_PagesDepartmentsAndAgentsWithFromAndLimit_AndRefusesALimitOverTwoHundred()
     {
         using var http = await RawClientAsync();

@@ -20,6 +20,8 @@ namespace ZohoJira.Core.Zoho.Http.Wire;
 [JsonSerializable(typeof(ZohoDataList<ZohoOrganizationModuleDto>))]
 [JsonSerializable(typeof(ZohoDataList<ZohoDepartmentDto>))]
 [JsonSerializable(typeof(ZohoDataList<ZohoAgentDto>))]
+[JsonSerializable(typeof(ZohoDataList<ZohoLayoutDto>))]
+[JsonSerializable(typeof(ZohoLayoutDto))]
 [JsonSerializable(typeof(ZohoCommentDto))]
 [JsonSerializable(typeof(ZohoCommentRequestDto))]
 [JsonSerializable(typeof(ZohoAttachmentDto))]

@@ -46,3 +46,27 @@ internal sealed class ZohoAgentDto
 
     public bool? IsConfirmed { get; set; }
 }
+
+internal sealed class ZohoLayoutDto
+{
+    public string? Id { get; set; }
+
+    public string? LayoutName { get; set; }
+
+    public string? LayoutDisplayName { get; set; }
+
+    public string? DepartmentId { get; set; }
+
+    public bool? IsDefaultLayout { get; set; }
+
+    public string? Status { get; set; }
+
+    public List<ZohoLayoutSectionDto>? Sections { get; set; }
+}
+
+internal sealed class ZohoLayoutSectionDto
+{
+    public string? Name { get; set; }
+
+    public List<ZohoFieldDto>? Fields { get; set; }
+}

@@ -131,6 +131,26 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
     }
 
     [Fact]
+    public async Task Layouts_ListAndOneLayoutWithItsFields_ValidateAgainstZohosSchemas()
+    {
+        using var http = await ClientAsync();
+
+        var list = await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/layouts?module=tickets"));
+        var layoutId = list.GetProperty("data")[0].GetProperty("id").GetString();
+        var layout = await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/layouts/{layoutId}"));
+        var contactsLayoutId = (await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/layouts?module=contacts"))).GetProperty("data")[0].GetProperty("id").GetString();
+        var contactsLayout = await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/layouts/{contactsLayoutId}"));
+        var unknownModule = await http.GetAsync($"{DeskPrefix}/api/v1/layouts?module=widgets");
+
+        var problems = new List<string>();
+        problems.AddRange(Validate("GET", "/api/v1/layouts", "200", list));
+        problems.AddRange(Validate("GET", "/api/v1/layouts/{layoutId}", "200", layout));
+        problems.AddRange(Validate("GET", "/api/v1/layouts/{layoutId}", "200", contactsLayout));
+        problems.Should().BeEmpty();
+        unknownModule.StatusCode.Should().Be((HttpStatusCode)422);
+    }
+
+    [Fact]
     public async Task CreatedObjects_CommentAndWebhook_ValidateAgainstZohosSchemas()
     {
         using var http = await ClientAsync();
