@@ -42,6 +42,7 @@ public static class ZohoSandbox
         api.AddEndpointFilter(gate.InvokeAsync);
         ZohoSandboxRecordEndpoints.Map(api);
         ZohoSandboxTicketEndpoints.Map(api);
+        ZohoSandboxLayoutEndpoints.Map(api);
         ZohoSandboxWebhookEndpoints.Map(api);
         return endpoints;
     }
