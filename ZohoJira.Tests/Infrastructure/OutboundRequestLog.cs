@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace ZohoJira.Tests.Browser;
+namespace ZohoJira.Tests.Infrastructure;
 
 /// <summary>Records the outbound HTTP requests this process sends to one base address while it is alive, through the
 /// diagnostics every HttpClient handler emits. The browser-test app calls its simulators over its own real port, so
