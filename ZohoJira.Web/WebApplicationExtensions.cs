@@ -5,6 +5,7 @@ using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Users;
 using ZohoJira.Sandbox;
 using ZohoJira.Web.Components;
+using ZohoJira.Web.Components.Admin.SmartItems;
 using ZohoJira.Web.Endpoints;
 using ZohoJira.Web.Hosting;
 using ZohoJira.Web.Security;
@@ -73,6 +74,7 @@ public static partial class WebApplicationExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
+        app.MapSmartItemExport();
         app.MapZohoWebhooks();
         app.MapJiraWebhooks();
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
