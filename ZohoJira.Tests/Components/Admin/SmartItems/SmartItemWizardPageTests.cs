@@ -39,7 +39,7 @@ public sealed class SmartItemWizardPageTests(WizardAppFixture fixture) : IClassF
         var page = host.Render<SmartItemWizardPage>();
         page.WaitForAssertion(() => page.Find("#wizard-step-scope"), TimeSpan.FromSeconds(10));
 
-        ClickNext(page);
+        await ClickNextAsync(page);
 
         page.WaitForAssertion(() => page.Find("#wizard-step-scope").TextContent.Should().Contain("issue type"));
         page.Find("#wizard-step-scope").TextContent.Should().MatchRegex("(?i)name");
@@ -54,25 +54,25 @@ public sealed class SmartItemWizardPageTests(WizardAppFixture fixture) : IClassF
         var page = host.Render<SmartItemWizardPage>(p => p.Add(w => w.ItemId, id));
         page.WaitForAssertion(() => page.Find("#wizard-name").GetAttribute("value").Should().Be("Wizard edit"), TimeSpan.FromSeconds(10));
 
-        ClickNext(page);
+        await ClickNextAsync(page);
         page.WaitForAssertion(() => page.Find("#wizard-mappings").TextContent.Should().Contain("Subject").And.Contain("Summary"));
-        page.Find("#mapping-remove-subject").Click();
+        await page.InvokeAsync(() => page.Find("#mapping-remove-subject").Click());
         page.WaitForAssertion(() => page.Find("#wizard-mappings").TextContent.Should().NotContain("Subject"));
         page.Find("#wizard-undo-removal").TextContent.Should().Contain("Undo removal of Subject");
-        page.Find("#wizard-undo-removal").Click();
+        await page.InvokeAsync(() => page.Find("#wizard-undo-removal").Click());
         page.WaitForAssertion(() => page.Find("#wizard-mappings").TextContent.Should().Contain("Subject"));
         page.FindAll("#wizard-undo-removal").Should().BeEmpty();
 
-        ClickNext(page);
+        await ClickNextAsync(page);
         page.WaitForAssertion(() => page.Find("#wizard-step-rules"));
-        page.Find("#wizard-preview").Click();
+        await page.InvokeAsync(() => page.Find("#wizard-preview").Click());
         page.WaitForAssertion(() => page.Find("#wizard-preview-count").TextContent.Should().MatchRegex(@"^\d+ of \d+ current records match"),
             TimeSpan.FromSeconds(10));
 
-        ClickNext(page);
+        await ClickNextAsync(page);
         page.WaitForAssertion(() => page.Find("#wizard-review").TextContent.Should().Contain("Bug issues in SUP").And.Contain("Subject and Summary follow each other")
             .And.Contain("Comments do not sync"));
-        page.Find("#wizard-save").Click();
+        await page.InvokeAsync(() => page.Find("#wizard-save").Click());
 
         page.WaitForAssertion(() => host.SnackbarMessages.Should().Contain("Wizard edit was saved."), TimeSpan.FromSeconds(10));
         (await Items.GetAsync(id))!.Definition.Mappings.Should().HaveCount(2);
@@ -89,13 +89,13 @@ public sealed class SmartItemWizardPageTests(WizardAppFixture fixture) : IClassF
         var stored = (await Items.GetAsync(id))!;
         (await Items.PauseAsync(id, stored.Version)).Succeeded.Should().BeTrue();
 
-        ClickNext(page);
+        await ClickNextAsync(page);
         page.WaitForAssertion(() => page.Find("#wizard-step-fields"));
-        ClickNext(page);
+        await ClickNextAsync(page);
         page.WaitForAssertion(() => page.Find("#wizard-step-rules"));
-        ClickNext(page);
+        await ClickNextAsync(page);
         page.WaitForAssertion(() => page.Find("#wizard-save"));
-        page.Find("#wizard-save").Click();
+        await page.InvokeAsync(() => page.Find("#wizard-save").Click());
 
         page.WaitForAssertion(() => page.Find("#wizard-save-error").TextContent.Should().Contain("Someone else saved"), TimeSpan.FromSeconds(10));
         page.Find("#wizard-conflict-reload");
@@ -126,13 +126,13 @@ public sealed class SmartItemWizardPageTests(WizardAppFixture fixture) : IClassF
         state.Options.AutoCreateBaseline.Should().Be(first.AddHours(2));
     }
 
-    private static void ClickNext(IRenderedComponent<SmartItemWizardPage> page)
+    private static Task ClickNextAsync(IRenderedComponent<SmartItemWizardPage> page) => page.InvokeAsync(() =>
     {
         var next = page.FindAll("button").FirstOrDefault(b => (b.GetAttribute("aria-label") ?? b.TextContent).Contains("Next", StringComparison.OrdinalIgnoreCase)
             || b.TextContent.Contains("Next", StringComparison.OrdinalIgnoreCase));
         next.Should().NotBeNull("the stepper has a Next button: " + page.Markup[..Math.Min(page.Markup.Length, 300)]);
         next!.Click();
-    }
+    });
 
     private async Task<Guid> CreateAsync(string name)
     {
