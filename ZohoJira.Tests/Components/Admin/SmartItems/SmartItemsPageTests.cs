@@ -139,6 +139,28 @@ public sealed class SmartItemsPageTests(ZohoConnectedAppFixture fixture) : IClas
         (await page.Content.ReadAsStringAsync()).Should().NotContain("smart-items-grid");
     }
 
+    [Fact]
+    public async Task Import_ShowsWhatItWillDo_ThenApplies()
+    {
+        var id = await CreateAsync(SmartItemSamples.TwoWayTickets("Grid import"));
+        var file = (await Items.ExportAsync(id))!;
+        (await Items.DeleteAsync(id)).Should().Be(0);
+        await using var host = new ComponentHost(App);
+        var page = host.Render<SmartItemsPage>();
+        page.WaitForAssertion(() => page.Find("#smart-items-grid"));
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromText(file, "items.json", contentType: "application/json"));
+
+        host.Dialogs.WaitForAssertion(() => host.Dialogs.Markup.Should().Contain("Import preview"));
+        page.WaitForAssertion(() => page.Markup.Should().Contain("1 to create, 0 to update, 0 to skip"));
+        await page.InvokeAsync(() => page.Find("#import-apply").Click());
+
+        page.WaitForAssertion(() => page.Find("#smart-items-grid").TextContent.Should().Contain("Grid import"));
+        (await Items.ListAsync()).Should().ContainSingle(i => i.Name == "Grid import");
+        host.SnackbarMessages.Should().Contain("Imported 1 item(s).");
+    }
+
     private async Task<Guid> CreateAsync(SmartItemModel model)
     {
         var result = await Items.CreateAsync(model);
