@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using ZohoJira.Core.Connections;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Users;
 using ZohoJira.Sandbox;
@@ -50,9 +51,23 @@ public static partial class WebApplicationExtensions
                     DemoAccounts.User.UserName, DemoAccounts.User.Password);
             });
         }
-        else if (!await users.AdminExistsAsync())
+        else
         {
-            LogFirstRun(logger);
+            // Their passwords are public: a database once used with the sandbox must not keep them.
+            if (await users.RemoveByNameAsync(DemoAccounts.All.Select(d => d.UserName)) > 0)
+            {
+                LogDemoAccountsRemoved(logger);
+            }
+
+            if (!await users.AdminExistsAsync())
+            {
+                LogFirstRun(logger);
+            }
+        }
+
+        if (await services.GetRequiredService<ZohoConnectionService>().ProtectWebhookUrlTokensAsync() > 0)
+        {
+            LogUrlTokenProtected(logger);
         }
     }
 
@@ -60,6 +75,8 @@ public static partial class WebApplicationExtensions
     public static WebApplication UseZohoJira(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -82,7 +99,8 @@ public static partial class WebApplicationExtensions
             app.MapZohoJiraSandbox();
         }
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The security headers set frame-ancestors (the issue panel is framed by Jira); Blazor must not replace it with 'self'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 
@@ -92,6 +110,12 @@ public static partial class WebApplicationExtensions
     [LoggerMessage(LogLevel.Warning,
         "ZohoJira sandbox ready at {Url} - sign in as {AdminName} / {AdminPassword} (admin) or {UserName} / {UserPassword} (user)")]
     private static partial void LogSandboxReady(ILogger logger, string url, string adminName, string adminPassword, string userName, string userPassword);
+
+    [LoggerMessage(LogLevel.Warning, "The sandbox is off: removed its demo accounts, whose passwords are public")]
+    private static partial void LogDemoAccountsRemoved(ILogger logger);
+
+    [LoggerMessage(LogLevel.Information, "Encrypted the stored Zoho webhook URL token")]
+    private static partial void LogUrlTokenProtected(ILogger logger);
 
     [LoggerMessage(LogLevel.Warning, "No administrator exists yet: open /account/setup to create the first one (or set Auth:Admin:UserName and Auth:Admin:Password)")]
     private static partial void LogFirstRun(ILogger logger);

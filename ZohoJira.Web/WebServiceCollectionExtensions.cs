@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         services.AddZohoJiraCore(configuration);
 
         AddSignIn(services, configuration);
+        services.AddZohoJiraForwardedHeaders(configuration);
 
         BuildOutputAssets.UseWhenRunningFromBuild(builder);
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -80,7 +81,11 @@ public static class WebServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(nameof(AppRole.Admin)));
         services.AddCascadingAuthenticationState();
-        services.AddAntiforgery(o => o.Cookie.Name = "ZohoJira.Antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ZohoJira.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         // Password guessing is slowed per client address; everything else is unlimited.
         var attempts = Math.Max(1, configuration.GetValue($"{AuthOptions.SectionName}:SignInAttemptsPerMinute", 10));

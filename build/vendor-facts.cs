@@ -43,6 +43,9 @@ string[] jiraBodyPaths =
     "/rest/api/3/issue/{issueIdOrKey}/attachments",
     "/rest/api/3/issue/{issueIdOrKey}/remotelink",
     "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}",
+    "/rest/api/3/issue/{issueIdOrKey}/editmeta",
+    "/rest/api/3/project/{projectIdOrKey}/statuses",
+    "/rest/api/3/user/search",
 ];
 
 string[] zohoBodyPaths =
@@ -58,6 +61,11 @@ string[] zohoBodyPaths =
     "/api/v1/tickets/{ticketId}/attachments",
     "/api/v1/tickets/{caseId}/timeEntry",
     "/api/v1/webhooks",
+    "/api/v1/organizationModules",
+    "/api/v1/departments",
+    "/api/v1/agents",
+    "/api/v1/layouts",
+    "/api/v1/layouts/{layoutId}",
 ];
 
 var jira = Extract(

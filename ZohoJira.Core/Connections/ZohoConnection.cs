@@ -41,8 +41,12 @@ public sealed class ZohoConnection
 
     public DateTime? LastAuthErrorAt { get; set; }
 
-    /// <summary>Token for the webhook URL Zoho posts to; part of the URL, so unguessable.</summary>
+    /// <summary>Token for the webhook URL Zoho posts to; part of the URL, so unguessable. Encrypted at rest like the other
+    /// secrets; deliveries are matched through <see cref="WebhookUrlTokenHash"/>.</summary>
     public string? WebhookUrlToken { get; set; }
+
+    /// <summary>SHA-256 (hex) of <see cref="WebhookUrlToken"/>: how a delivery finds its connection without decrypting.</summary>
+    public string? WebhookUrlTokenHash { get; set; }
 
     /// <summary>Id of the webhook subscription the connector made in Zoho Desk; deliveries must be signed for it
     /// (JWT audience <c>webhookId:&lt;id&gt;</c>). Null for a subscription an admin made by hand.</summary>

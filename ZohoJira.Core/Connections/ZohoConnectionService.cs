@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ZohoJira.Core.Common;
@@ -111,7 +110,8 @@ public sealed partial class ZohoConnectionService(
             connection.OrgName = null;
             connection.ConnectedAt = null;
             connection.UpdatedAt = now.UtcDateTime;
-            connection.WebhookUrlToken ??= NewUrlToken();
+            connection.WebhookUrlToken ??= WebhookUrlTokens.New();
+            connection.WebhookUrlTokenHash = WebhookUrlTokens.Hash(connection.WebhookUrlToken);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             connectionId = connection.Id;
         }
@@ -159,6 +159,23 @@ public sealed partial class ZohoConnectionService(
         }
 
         return await GetStatusAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Start-up upgrade: a webhook URL token written in plain text by an older version gets its lookup hash and is
+    /// saved again, which encrypts it. Returns the number of connections upgraded.</summary>
+    public async Task<int> ProtectWebhookUrlTokensAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var legacy = await db.ZohoConnections.Where(c => c.WebhookUrlToken != null && c.WebhookUrlTokenHash == null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var connection in legacy)
+        {
+            connection.WebhookUrlTokenHash = WebhookUrlTokens.Hash(connection.WebhookUrlToken!);
+            db.Entry(connection).Property(c => c.WebhookUrlToken).IsModified = true;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return legacy.Count;
     }
 
     /// <summary>Revokes the refresh token at Zoho when reachable and always deletes the stored secrets. Returns whether Zoho
@@ -219,7 +236,6 @@ public sealed partial class ZohoConnectionService(
         return await factory.Create(connectionId, dataCenter, string.Empty).ListOrganizationsAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static string NewUrlToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
     [LoggerMessage(LogLevel.Information, "Exchanged a Zoho Self Client code in data center {DataCenter}")]
     private static partial void LogExchanged(ILogger logger, string dataCenter);

@@ -26,6 +26,22 @@ public interface IJiraClient
     /// <summary>The fields on the create screen of a project + issue type, with required flags and allowed values.</summary>
     Task<IReadOnlyList<JiraFieldMeta>> GetCreateFieldsAsync(string projectIdOrKey, string issueTypeId, CancellationToken cancellationToken = default);
 
+    /// <summary>The fields on the edit screen of an existing issue (the same shape as the create screen's), with required
+    /// flags, operations and allowed values; null when the issue is gone or hidden. Jira only answers this for an issue,
+    /// so a caller that has a project + issue type takes a sample issue of that pair.</summary>
+    Task<IReadOnlyList<JiraFieldMeta>?> GetEditFieldsAsync(string issueIdOrKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The statuses of a project's workflows, per issue type, each with its status category.</summary>
+    Task<IReadOnlyList<JiraIssueTypeStatuses>> GetProjectStatusesAsync(string projectIdOrKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Active users whose display name or e-mail address starts with <paramref name="query"/> (at most
+    /// <paramref name="maxResults"/>). E-mail addresses are only present where the user's privacy settings show them.</summary>
+    Task<IReadOnlyList<JiraUser>> SearchUsersAsync(string query, int maxResults = 50, CancellationToken cancellationToken = default);
+
+    /// <summary>The active user with this e-mail address, or null. A user whose address is hidden is still found when the
+    /// search for the address returns exactly that one user (Jira matched it on the hidden address).</summary>
+    Task<JiraUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default);
+
     /// <summary>Creates an issue. Never retried automatically: a repeated create would make a second issue.</summary>
     Task<JiraCreatedIssue> CreateIssueAsync(JiraIssueCreate issue, CancellationToken cancellationToken = default);
 

@@ -22,13 +22,25 @@ public sealed class DatabaseLocation
             return;
         }
 
-        Directory.CreateDirectory(DataDirectory);
+        PrivateStorage.EnsureFolder(DataDirectory);
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(o.ConnectionString)
             ? $"Data Source={Path.Combine(DataDirectory, "zohojira.db")}"
             : o.ConnectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource, DataDirectory);
+        }
+
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:"
+            && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            var folder = Path.GetDirectoryName(builder.DataSource)!;
+            if (!Directory.Exists(folder))
+            {
+                PrivateStorage.EnsureFolder(folder);
+            }
+
+            PrivateStorage.EnsureFile(builder.DataSource);
         }
 
         builder.Pooling = true;

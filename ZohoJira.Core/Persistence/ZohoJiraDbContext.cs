@@ -9,6 +9,7 @@ using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync;
 using ZohoJira.Core.Sync.Work;
 using ZohoJira.Core.Users;
+using ZohoJira.Core.Zoho.Webhooks;
 
 namespace ZohoJira.Core.Persistence;
 
@@ -47,6 +48,8 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
     /// (<c>PersistKeysToDbContext</c>); table <c>data_protection_keys</c>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<WebhookTokenUse> WebhookTokenUses => Set<WebhookTokenUse>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -65,6 +68,7 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
             e.Property(c => c.ClientSecret).HasConversion(secret);
             e.Property(c => c.RefreshToken).HasConversion(secret);
             e.Property(c => c.AccessToken).HasConversion(secret);
+            e.Property(c => c.WebhookUrlToken).HasConversion(new LegacyPlainSecretConverter(Secrets));
         });
         modelBuilder.Entity<JiraConnection>(e =>
         {

@@ -11,6 +11,8 @@ public sealed class InboundEventStore(IDbContextFactory<ZohoJiraDbContext> dbFac
 
     public const string JiraSource = "jira";
 
+    private const int MaxDedupeKeyLength = 200;
+
     /// <summary>Stores the event; returns false when an event with the same key was stored before.</summary>
     public async Task<bool> TryAddAsync(string source, string dedupeKey, string eventType, string payload, CancellationToken cancellationToken = default)
     {
@@ -18,6 +20,13 @@ public sealed class InboundEventStore(IDbContextFactory<ZohoJiraDbContext> dbFac
         ArgumentException.ThrowIfNullOrEmpty(dedupeKey);
         ArgumentException.ThrowIfNullOrEmpty(eventType);
         ArgumentNullException.ThrowIfNull(payload);
+
+        // The column holds 200 characters: a longer key is replaced by its hash, the same way for the lookup and the row.
+        if (dedupeKey.Length > MaxDedupeKeyLength)
+        {
+            dedupeKey = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dedupeKey)));
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.InboundEvents.AnyAsync(e => e.Source == source && e.DedupeKey == dedupeKey, cancellationToken))
         {
@@ -27,7 +36,7 @@ public sealed class InboundEventStore(IDbContextFactory<ZohoJiraDbContext> dbFac
         db.InboundEvents.Add(new InboundEvent
         {
             Source = source,
-            DedupeKey = dedupeKey.Length > 200 ? dedupeKey[..200] : dedupeKey,
+            DedupeKey = dedupeKey,
             EventType = eventType.Length > 100 ? eventType[..100] : eventType,
             Payload = payload,
             ReceivedAt = time.GetUtcNow().UtcDateTime,

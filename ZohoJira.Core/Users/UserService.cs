@@ -158,6 +158,24 @@ public sealed partial class UserService(
         LogUserDeleted(logger, user.UserName);
     }
 
+    /// <summary>Removes the named accounts if they exist, even the last administrator (then first-run setup applies again).
+    /// Used at start-up to take the sandbox's public demo accounts away once the sandbox is off. Returns how many went.</summary>
+    public async Task<int> RemoveByNameAsync(IEnumerable<string> userNames, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userNames);
+        var normalized = userNames.Select(Normalize).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.Where(u => normalized.Contains(u.NormalizedUserName)).ToListAsync(cancellationToken);
+        db.Users.RemoveRange(users);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var user in users)
+        {
+            LogUserDeleted(logger, user.UserName);
+        }
+
+        return users.Count;
+    }
+
     /// <summary>The current stamp of a user, or null when the user no longer exists; sign-in cookies are checked against it.</summary>
     public async Task<(string Stamp, AppRole Role)?> GetStampAsync(Guid userId, CancellationToken cancellationToken = default)
     {

@@ -29,7 +29,25 @@ public interface IZohoDeskClient
     /// <summary>Changes a record with PATCH, sending only <paramref name="changedFields"/>.</summary>
     Task<ZohoRecord> UpdateRecordAsync(ZohoModule module, string id, JsonObject changedFields, CancellationToken cancellationToken = default);
 
+    /// <summary>The module's fields; picklist fields carry their values in <see cref="ZohoField.AllowedValues"/> (the
+    /// status field also each value's status type), as <c>organizationFields</c> returns them across all layouts.</summary>
     Task<IReadOnlyList<ZohoField>> GetFieldsAsync(ZohoModule module, CancellationToken cancellationToken = default);
+
+    /// <summary>The module's layouts, of one department or of all.</summary>
+    Task<IReadOnlyList<ZohoLayout>> ListLayoutsAsync(ZohoModule module, string? departmentId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The fields of one layout, its sections flattened, picklists with the values this layout offers (no status
+    /// types here: those come from <see cref="GetFieldsAsync"/>); null when the layout does not exist.</summary>
+    Task<IReadOnlyList<ZohoField>?> GetLayoutFieldsAsync(string layoutId, CancellationToken cancellationToken = default);
+
+    /// <summary>The organization's modules, standard and custom, each marked whether it is one of the nine polling modules.</summary>
+    Task<IReadOnlyList<ZohoOrganizationModule>> ListModulesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every department (enabled or not), read page by page.</summary>
+    Task<IReadOnlyList<ZohoDepartment>> ListDepartmentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every agent with their e-mail address, read page by page.</summary>
+    Task<IReadOnlyList<ZohoAgent>> ListAgentsAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ZohoTicketStatus>> GetTicketStatusesAsync(CancellationToken cancellationToken = default);
 

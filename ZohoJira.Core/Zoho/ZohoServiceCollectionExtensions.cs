@@ -30,6 +30,7 @@ public static class ZohoServiceCollectionExtensions
         services.AddSingleton<ZohoConnectionService>();
         services.AddHttpClient(ZohoWebhookVerifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<ZohoWebhookVerifier>();
+        services.AddSingleton<WebhookTokenUses>();
         services.AddSingleton<ZohoWebhookSubscriptionService>();
         return services;
     }

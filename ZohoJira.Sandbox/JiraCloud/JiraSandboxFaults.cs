@@ -44,6 +44,18 @@ public sealed class JiraSandboxFaults
         }
     }
 
+    /// <summary>Scripted failures not yet served: 0 once every failure asked for has been answered.</summary>
+    public int PendingFailures
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failures.Count;
+            }
+        }
+    }
+
     /// <summary>Rate-limits the next calls with 429, <c>Retry-After</c> and <c>RateLimit-Reason</c> (default burst).</summary>
     public void RateLimitNext(int count, TimeSpan retryAfter, string reason = "jira-burst-based", string? pathContains = null) =>
         FailNext(count, 429, retryAfter, reason, pathContains);

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ZohoJira.Sandbox.JiraCloud;
 
-/// <summary>Identity and metadata: myself, server info, projects, issue types, fields, create screens, statuses.</summary>
+/// <summary>Identity and metadata: myself, user search, server info, projects, issue types, fields, create and edit
+/// screens, statuses (all of the site's, and a project's per issue type).</summary>
 internal static class JiraSandboxMetaEndpoints
 {
     public const long UploadLimit = 50L * 1024 * 1024;
@@ -18,6 +19,9 @@ internal static class JiraSandboxMetaEndpoints
         site.MapGet("/rest/api/3/field", Fields);
         site.MapGet("/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes", CreateMetaIssueTypes);
         site.MapGet("/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}", CreateMetaFields);
+        site.MapGet("/rest/api/3/issue/{issueIdOrKey}/editmeta", EditMeta);
+        site.MapGet("/rest/api/3/project/{projectIdOrKey}/statuses", ProjectStatuses);
+        site.MapGet("/rest/api/3/user/search", SearchUsers);
         site.MapGet("/rest/api/3/status", Statuses);
         site.MapGet("/rest/api/3/statuscategory", StatusCategories);
         site.MapGet("/rest/api/3/attachment/meta", AttachmentMeta);
@@ -214,6 +218,127 @@ internal static class JiraSandboxMetaEndpoints
                 ["total"] = screen.Count,
                 ["fields"] = new JsonArray([.. page]),
             });
+        }
+    }
+
+    /// <summary>The edit screen: the create screen's fields for the issue's type plus the project's edit-only fields,
+    /// keyed by field id (FieldMetadata carries no fieldId), required as on the create screen.</summary>
+    private static IResult EditMeta(
+        HttpContext http,
+        JiraSandboxState state,
+        string issueIdOrKey,
+        [FromQuery(Name = "overrideScreenSecurity")] bool? overrideScreenSecurity,
+        [FromQuery(Name = "overrideEditableFlag")] bool? overrideEditableFlag)
+    {
+        var site = JiraSandboxHttp.Site(http);
+        lock (state.Gate)
+        {
+            var issue = state.FindIssue(issueIdOrKey);
+            if (issue is null)
+            {
+                return JiraSandboxHttp.IssueNotFound();
+            }
+
+            if ((overrideScreenSecurity == true || overrideEditableFlag == true) && !JiraSandboxHttp.Caller(http).IsAdmin)
+            {
+                return JiraSandboxHttp.Error(403, "You do not have the permission to override the screen security or editable flag.");
+            }
+
+            issue.Project.CreateScreens.TryGetValue(issue.IssueTypeId, out var screen);
+            var fields = new JsonObject();
+            foreach (var fieldId in state.EditableFields(issue))
+            {
+                var field = state.FindField(fieldId);
+                if (field is null)
+                {
+                    continue;
+                }
+
+                var onScreen = screen?.FirstOrDefault(s => s.FieldId == fieldId);
+                fields[fieldId] = JiraSandboxJson.FieldMeta(field, new SimScreenField(fieldId, onScreen?.Required ?? false), site, withFieldId: false);
+            }
+
+            return JiraSandboxHttp.Json(new JsonObject { ["fields"] = fields });
+        }
+    }
+
+    /// <summary>Per issue type of the project, the statuses its workflow can reach (initial status first).</summary>
+    private static IResult ProjectStatuses(HttpContext http, JiraSandboxState state, string projectIdOrKey)
+    {
+        var site = JiraSandboxHttp.Site(http);
+        lock (state.Gate)
+        {
+            var project = state.FindProject(projectIdOrKey);
+            if (project is null)
+            {
+                return JiraSandboxHttp.Error(404, $"No project could be found with key '{projectIdOrKey}'.");
+            }
+
+            var workflow = project.Workflow;
+            var statusIds = new[] { workflow.InitialStatusId }
+                .Concat(workflow.Transitions.SelectMany(t => t.FromStatusId is null ? new[] { t.ToStatusId } : new[] { t.FromStatusId, t.ToStatusId }))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return JiraSandboxHttp.Json(new JsonArray([.. project.IssueTypeIds.Select(id =>
+            {
+                var type = state.IssueTypes[id];
+                return (JsonNode)new JsonObject
+                {
+                    ["self"] = $"{site}/rest/api/3/issueType/{type.Id}",
+                    ["id"] = type.Id,
+                    ["name"] = type.Name,
+                    ["subtask"] = type.Subtask,
+                    ["statuses"] = new JsonArray([.. statusIds.Select(s => (JsonNode)JiraSandboxJson.Status(state.Statuses[s], site))]),
+                };
+            })]));
+        }
+    }
+
+    /// <summary>Active users whose display name (or a word of it) or e-mail address starts with the query; at least one of
+    /// query, accountId or property is required, as on Jira.</summary>
+    private static IResult SearchUsers(
+        HttpContext http,
+        JiraSandboxState state,
+        [FromQuery(Name = "query")] string? query,
+        [FromQuery(Name = "accountId")] string? accountId,
+        [FromQuery(Name = "property")] string? property,
+        [FromQuery(Name = "startAt")] int? startAt,
+        [FromQuery(Name = "maxResults")] int? maxResults)
+    {
+        if (string.IsNullOrWhiteSpace(query) && string.IsNullOrWhiteSpace(accountId) && string.IsNullOrWhiteSpace(property))
+        {
+            return JiraSandboxHttp.Error(400, "One of 'query', 'accountId' or 'property' query parameters must be provided.");
+        }
+
+        if (startAt < 0 || maxResults < 0)
+        {
+            return JiraSandboxHttp.Error(400, "'startAt' and 'maxResults' must not be negative.");
+        }
+
+        var site = JiraSandboxHttp.Site(http);
+        lock (state.Gate)
+        {
+            IEnumerable<SimAccount> users = state.Accounts;
+            if (!string.IsNullOrWhiteSpace(accountId))
+            {
+                users = users.Where(a => a.AccountId == accountId);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query))
+            {
+                var text = query.Trim();
+                users = users.Where(a => a.Email.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+                    || a.DisplayName.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+                    || a.DisplayName.Split(' ').Any(w => w.StartsWith(text, StringComparison.OrdinalIgnoreCase)));
+            }
+
+            if (!string.IsNullOrWhiteSpace(property))
+            {
+                users = [];
+            }
+
+            var page = users.Skip(startAt ?? 0).Take(Math.Min(maxResults ?? 50, 1000));
+            return JiraSandboxHttp.Json(new JsonArray([.. page.Select(a => (JsonNode)JiraSandboxJson.User(a, site, withEmail: a.AccountType != "app"))]));
         }
     }
 

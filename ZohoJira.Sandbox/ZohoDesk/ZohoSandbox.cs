@@ -23,7 +23,8 @@ public static class ZohoSandbox
         services.AddSingleton<ZohoSandboxGate>();
         services.AddSingleton<ZohoSandboxWebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ZohoSandboxWebhookDispatcher>());
-        services.AddHttpClient(ZohoSandboxWebhookDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // Its request log lines would carry the delivery address, whose last segment is the webhook URL token.
+        services.AddHttpClient(ZohoSandboxWebhookDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         return services;
     }
 
@@ -41,6 +42,7 @@ public static class ZohoSandbox
         api.AddEndpointFilter(gate.InvokeAsync);
         ZohoSandboxRecordEndpoints.Map(api);
         ZohoSandboxTicketEndpoints.Map(api);
+        ZohoSandboxLayoutEndpoints.Map(api);
         ZohoSandboxWebhookEndpoints.Map(api);
         return endpoints;
     }

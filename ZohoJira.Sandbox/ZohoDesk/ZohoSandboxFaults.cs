@@ -40,6 +40,18 @@ public sealed class ZohoSandboxFaults
 
     public void AddLatency(TimeSpan latency) => Latency = latency;
 
+    /// <summary>Scripted failures not yet served: 0 once every failure asked for has been answered.</summary>
+    public int PendingFailures
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _next.Count;
+            }
+        }
+    }
+
     /// <summary>The next <paramref name="count"/> webhook deliveries are lost (never sent).</summary>
     public void DropWebhooks(int count)
     {

@@ -59,15 +59,20 @@ internal static class ZohoSandboxFields
             ],
         };
 
-    public static IResult For(string module)
+    public static IResult For(string module) => Describe(module) is { } fields
+        ? ZohoSandboxResults.List(fields)
+        : ZohoSandboxResults.Invalid("module", "invalid", "module is not one of the supported modules.");
+
+    /// <summary>The module's fields in the <c>organizationFields</c> shape; null for a module the organization lacks.</summary>
+    public static List<JsonObject>? Describe(string module)
     {
         if (!Fields.TryGetValue(module, out var fields))
         {
-            return ZohoSandboxResults.Invalid("module", "invalid", "module is not one of the supported modules.");
+            return null;
         }
 
         var index = 0;
-        return ZohoSandboxResults.List(fields.Select(f =>
+        return [.. fields.Select(f =>
         {
             var field = new JsonObject
             {
@@ -103,7 +108,7 @@ internal static class ZohoSandboxFields
             }
 
             return field;
-        }).ToList());
+        })];
     }
 
     private static (string, string, string, bool, bool, string[]?)[] Activity(string label, string[] values) =>

@@ -43,6 +43,23 @@ internal static class ZohoSandboxRecordEndpoints
         ["contracts"] = ["contractName", "accountId", "departmentId", "startDate", "endDate"],
     };
 
+    /// <summary>The organization's modules as <c>organizationModules</c> lists them: the standard ones (the nine the
+    /// connector polls plus Agents) and one custom module, listed only with the <c>featureFlags: customModule</c> header.</summary>
+    private static readonly (string Id, string ApiName, string Plural, string Singular, string NameField, bool Custom)[] OrganizationModules =
+    [
+        ("1000000000377", "accounts", "Accounts", "Account", "accountName", false),
+        ("1000000000379", "contacts", "Contacts", "Contact", "lastName", false),
+        ("1000000000381", "tasks", "Tasks", "Task", "subject", false),
+        ("1000000000383", "tickets", "Tickets", "Ticket", "subject", false),
+        ("1000000000385", "contracts", "Contracts", "Contract", "contractName", false),
+        ("1000000000387", "products", "Products", "Product", "productName", false),
+        ("1000000000389", "timeEntry", "Time Entry", "Time Entry", "description", false),
+        ("1000000000391", "agents", "Agents", "Agent", "lastName", false),
+        ("1000000000393", "events", "Events", "Event", "subject", false),
+        ("1000000000395", "calls", "Calls", "Call", "subject", false),
+        ("1000000000397", "cm_assets", "Assets", "Asset", "cf_asset_name", true),
+    ];
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/organizations", (ZohoSandboxState state) =>
@@ -53,21 +70,73 @@ internal static class ZohoSandboxRecordEndpoints
             }
         }).WithMetadata(new ZohoSandboxQueryParameters());
 
-        api.MapGet("/departments", (ZohoSandboxState state) =>
+        api.MapGet("/departments", (HttpRequest request, ZohoSandboxState state) =>
         {
+            if (!ZohoSandboxPaging.TryRead(request, maxLimit: 200, defaultLimit: 10, maxFrom: int.MaxValue, out var from, out var limit, out var error))
+            {
+                return error!;
+            }
+
+            var isEnabled = request.Query["isEnabled"].ToString();
+            var search = request.Query["searchStr"].ToString();
             lock (state.Gate)
             {
-                return ZohoSandboxResults.List(state.Departments.Select(d => d.DeepClone().AsObject()));
+                return ZohoSandboxResults.List(state.Departments
+                    .Where(d => isEnabled.Length == 0 || string.Equals(d["isEnabled"]?.ToString(), isEnabled, StringComparison.OrdinalIgnoreCase))
+                    .Where(d => Matches(Text(d, "name"), search))
+                    .Skip(from).Take(limit)
+                    .Select(d => d.DeepClone().AsObject()));
             }
         }).WithMetadata(new ZohoSandboxQueryParameters("from", "limit", "isEnabled", "searchStr", "chatStatus"));
 
-        api.MapGet("/agents", (ZohoSandboxState state) =>
+        api.MapGet("/agents", (HttpRequest request, ZohoSandboxState state) =>
         {
+            if (!ZohoSandboxPaging.TryRead(request, maxLimit: 200, defaultLimit: 10, maxFrom: int.MaxValue, out var from, out var limit, out var error))
+            {
+                return error!;
+            }
+
+            var status = request.Query["status"].ToString();
+            var search = request.Query["searchStr"].ToString();
             lock (state.Gate)
             {
-                return ZohoSandboxResults.List(state.Agents.Select(a => a.DeepClone().AsObject()));
+                return ZohoSandboxResults.List(state.Agents
+                    .Where(a => status.Length == 0 || string.Equals(Text(a, "status"), status, StringComparison.OrdinalIgnoreCase))
+                    .Where(a => Matches(Text(a, "name"), search) || Matches(Text(a, "emailId"), search))
+                    .Skip(from).Take(limit)
+                    .Select(a => a.DeepClone().AsObject()));
             }
         }).WithMetadata(new ZohoSandboxQueryParameters("from", "limit", "status", "isConfirmed", "departmentIds", "searchStr"));
+
+        api.MapGet("/organizationModules", (HttpRequest request, ZohoSandboxState state) =>
+        {
+            var withCustom = request.Headers["featureFlags"].ToString()
+                .Split(',', StringSplitOptions.TrimEntries).Contains("customModule", StringComparer.Ordinal);
+            var created = ZohoSandboxState.Format(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
+            lock (state.Gate)
+            {
+                return ZohoSandboxResults.List(OrganizationModules
+                    .Where(m => withCustom || !m.Custom)
+                    .Select(m => new JsonObject
+                    {
+                        ["displayLabel"] = m.Plural,
+                        ["modifiedTime"] = created,
+                        ["apiName"] = m.ApiName,
+                        ["modifier"] = null,
+                        ["nameField"] = m.NameField,
+                        ["description"] = m.Custom ? "Assets customers own, with their serial numbers." : null,
+                        ["pluralLabel"] = m.Plural,
+                        ["singularLabel"] = m.Singular,
+                        ["hasRecycleBin"] = true,
+                        ["createdBy"] = m.Custom ? Text(state.Agents[0], "id") : null,
+                        ["isCustomModule"] = m.Custom,
+                        ["createdTime"] = created,
+                        ["modifiedBy"] = null,
+                        ["isDeptSpecific"] = m.Custom,
+                        ["id"] = m.Id,
+                    }));
+            }
+        }).WithMetadata(new ZohoSandboxQueryParameters());
 
         api.MapGet("/organizationFields", (HttpRequest request) => ZohoSandboxFields.For(request.Query["module"].ToString()))
             .WithMetadata(new ZohoSandboxQueryParameters("module", "departmentId"));
@@ -521,4 +590,7 @@ internal static class ZohoSandboxRecordEndpoints
     private static DateTimeOffset? Time(JsonObject record, string field) =>
         Text(record, field) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
+
+    private static bool Matches(string? value, string search) =>
+        search.Length == 0 || (value?.Contains(search.Trim('*'), StringComparison.OrdinalIgnoreCase) ?? false);
 }

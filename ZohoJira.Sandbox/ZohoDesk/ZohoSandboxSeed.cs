@@ -71,6 +71,18 @@ internal static class ZohoSandboxSeed
                 ["profileId"] = null,
                 ["photoURL"] = null,
                 ["zuid"] = f.Random.Long(10000000, 99999999).ToString(CultureInfo.InvariantCulture),
+                ["timeZone"] = "Europe/London",
+                ["langCode"] = "en_US",
+                ["countryCode"] = "en_GB",
+                ["phone"] = string.Empty,
+                ["mobile"] = string.Empty,
+                ["extn"] = string.Empty,
+                ["aboutInfo"] = string.Empty,
+                ["isZiaAgent"] = false,
+                ["rolePermissionType"] = i == 0 ? "Admin" : "AgentPublic",
+                ["channelExpert"] = new JsonArray("Email", "Web"),
+                ["associatedDepartmentIds"] = new JsonArray([.. state.Departments.Select(d => d["id"]!.DeepClone())]),
+                ["associatedChatDepartmentIds"] = new JsonArray(),
             });
         }
 

@@ -10,6 +10,7 @@ public sealed class ZohoSandboxSigningKey : IDisposable
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly RsaSecurityKey _key;
     private readonly JsonWebTokenHandler _handler = new();
+    private int _jwksServed;
 
     public ZohoSandboxSigningKey()
     {
@@ -18,8 +19,12 @@ public sealed class ZohoSandboxSigningKey : IDisposable
 
     public string KeyId => _key.KeyId;
 
+    /// <summary>How many times the JWKS was served: shows how often the app fetches it.</summary>
+    public int JwksServed => Volatile.Read(ref _jwksServed);
+
     public string Jwks()
     {
+        Interlocked.Increment(ref _jwksServed);
         var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_rsa.ExportParameters(false)) { KeyId = _key.KeyId });
         jwk.Use = "sig";
         jwk.Alg = SecurityAlgorithms.RsaSha256;
@@ -40,6 +45,10 @@ public sealed class ZohoSandboxSigningKey : IDisposable
             Expires = now.AddMinutes(5).UtcDateTime,
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
         });
+
+    /// <summary>Signs any claims JSON with this key, for tests that need well-signed tokens with odd claims.</summary>
+    public string SignPayload(string claimsJson) =>
+        _handler.CreateToken(claimsJson, new SigningCredentials(_key, SecurityAlgorithms.RsaSha256));
 
     public void Dispose() => _rsa.Dispose();
 }

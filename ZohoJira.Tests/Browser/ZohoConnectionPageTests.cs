@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ZohoJira.Core.Connections;
-using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Sandbox.ZohoDesk;
+using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 
 namespace ZohoJira.Tests.Browser;
@@ -109,7 +109,7 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
     private static async Task ConnectWithGeneratedCodeAsync(IPage page)
     {
         await page.ClickAsync("#zoho-generate-code");
-        await page.WaitForFunctionAsync("document.querySelector('#zoho-code').value.length > 0");
+        await Assertions.Expect(page.Locator("#zoho-code")).Not.ToHaveValueAsync(string.Empty);
         await page.ClickAsync("#zoho-connect");
         await page.Locator("#zoho-summary").WaitForAsync();
     }

@@ -20,6 +20,7 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private int? _port;
+    private string _environment = "Development";
 
     public ZohoJiraAppFactory(string? dataDirectory = null)
     {
@@ -43,6 +44,9 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
 
     public ClockOnlyTimeProvider Time { get; } = new();
 
+    /// <summary>Everything the app logged, at the levels its configuration lets through.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>The folder of this host's SQLite file; reuse it in a second factory to simulate a restart.</summary>
     public string DataDirectory { get; }
 
@@ -60,6 +64,13 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
     /// Warning.</summary>
     public ZohoJiraAppFactory WithLogLevel(LogLevel level, string? category = null) =>
         With(category is null ? "Logging:LogLevel:Default" : $"Logging:LogLevel:{category}", level.ToString());
+
+    /// <summary>Hosts the app in another environment (e.g. Production, where errors take the production paths).</summary>
+    public ZohoJiraAppFactory InEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
 
     public ZohoJiraAppFactory UsePostgres(string connectionString) =>
         With("Database:Provider", "Postgres").With("Database:ConnectionString", connectionString);
@@ -133,7 +144,8 @@ public sealed partial class ZohoJiraAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

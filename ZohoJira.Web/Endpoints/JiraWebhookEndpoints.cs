@@ -46,6 +46,7 @@ public static partial class JiraWebhookEndpoints
         HttpContext http,
         JiraConnectionService connections,
         InboundEventStore events,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -81,31 +82,54 @@ public static partial class JiraWebhookEndpoints
 
         if (!JiraWebhookParser.TryParse(body, out var parsed) || parsed is null)
         {
+            LogMalformed(logger);
             return TypedResults.BadRequest("The body is not a Jira webhook event.");
         }
 
-        // Jira keeps the identifier across retries; without one, the body itself identifies the delivery.
-        var identifier = http.Request.Headers[JiraWebhookHeaders.Identifier].ToString();
-        var dedupeKey = string.IsNullOrWhiteSpace(identifier) ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)) : identifier;
+        // The signature is not bound to time: a delivery far outside Jira's retry window (five retries, minutes apart) is
+        // a replay of a captured one.
+        var now = time.GetUtcNow();
+        if (parsed.Timestamp is { } sentAt && (sentAt < now - MaxDeliveryAge || sentAt > now + MaxClockAhead))
+        {
+            LogStale(logger, parsed.EventType, sentAt);
+            return TypedResults.BadRequest("The delivery's timestamp is outside the accepted window.");
+        }
+
+        // The identifier header is not signed, so the signed body is the key: Jira retries send the same body.
+        var dedupeKey = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
         var stored = await events.TryAddAsync(InboundEventStore.JiraSource, dedupeKey, parsed.EventType, System.Text.Encoding.UTF8.GetString(body), cancellationToken);
         await connections.RecordWebhookEventAsync(cancellationToken);
         LogReceived(logger, parsed.EventType, parsed.IssueKey ?? parsed.AttachmentId ?? "-", stored, parsed.IsMadeBy(v.AccountId));
         return TypedResults.Ok();
     }
 
+    /// <summary>Oldest delivery accepted: Jira retries for a little over an hour, so a day is generous.</summary>
+    public static readonly TimeSpan MaxDeliveryAge = TimeSpan.FromHours(24);
+
+    /// <summary>How far ahead of our clock a delivery's timestamp may be.</summary>
+    public static readonly TimeSpan MaxClockAhead = TimeSpan.FromMinutes(10);
+
     private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Over the server's body limit (a chunked body has no length to check first).
+            return null;
         }
 
         return buffer.ToArray();
@@ -113,6 +137,12 @@ public static partial class JiraWebhookEndpoints
 
     [LoggerMessage(LogLevel.Warning, "Rejected a Jira webhook with a missing or wrong signature from {Remote}")]
     private static partial void LogRejected(ILogger logger, string remote);
+
+    [LoggerMessage(LogLevel.Warning, "Refused a signed Jira webhook whose body is not a Jira event")]
+    private static partial void LogMalformed(ILogger logger);
+
+    [LoggerMessage(LogLevel.Warning, "Refused a signed Jira webhook {EventType} sent at {SentAt}, outside the accepted window (a replay?)")]
+    private static partial void LogStale(ILogger logger, string eventType, DateTimeOffset sentAt);
 
     [LoggerMessage(LogLevel.Information, "Jira webhook {EventType} for {Subject}: stored {Stored}, made by the connector {OwnChange}")]
     private static partial void LogReceived(ILogger logger, string eventType, string subject, bool stored, bool ownChange);

@@ -49,6 +49,7 @@ public static partial class ZohoWebhookEndpoints
         HttpContext http,
         IDbContextFactory<ZohoJiraDbContext> dbFactory,
         ZohoWebhookVerifier verifier,
+        WebhookTokenUses tokenUses,
         InboundEventStore events,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
@@ -91,6 +92,14 @@ public static partial class ZohoWebhookEndpoints
             return TypedResults.Unauthorized();
         }
 
+        // The token does not sign the body: each token is good for one body only, so a captured one cannot carry another.
+        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        if (!await tokenUses.TryUseAsync(verification.TokenHash!, bodyHash, verification.ExpiresAt, cancellationToken))
+        {
+            LogRefused(logger, "the token was already used for another delivery");
+            return TypedResults.Unauthorized();
+        }
+
         IReadOnlyList<ZohoWebhookEvent> parsed;
         try
         {
@@ -123,19 +132,22 @@ public static partial class ZohoWebhookEndpoints
         return TypedResults.Ok();
     }
 
+    /// <summary>The connection whose URL token this is, found by the token's hash (the token itself is stored encrypted).</summary>
     private static async Task<Core.Connections.ZohoConnection?> FindConnectionAsync(
         IDbContextFactory<ZohoJiraDbContext> dbFactory, string token, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = await db.ZohoConnections.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (connection?.WebhookUrlToken is not { Length: > 0 } expected || token.Length != expected.Length
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
+        if (string.IsNullOrEmpty(token) || token.Length > MaxUrlTokenLength)
         {
             return null;
         }
 
-        return connection;
+        var hash = WebhookUrlTokens.Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ZohoConnections.AsNoTracking().Where(c => c.WebhookUrlTokenHash == hash).OrderBy(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
     }
+
+    private const int MaxUrlTokenLength = 128;
 
     private static async Task<string?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
     {
@@ -161,6 +173,7 @@ public static partial class ZohoWebhookEndpoints
         }
         catch (BadHttpRequestException)
         {
+            // Over the server's body limit (a chunked body has no length to check first).
             return null;
         }
 

@@ -86,6 +86,45 @@ internal sealed class JiraClient(HttpClient http, JiraSite site) : IJiraClient
         }
     }
 
+    public async Task<IReadOnlyList<JiraFieldMeta>?> GetEditFieldsAsync(string issueIdOrKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issueIdOrKey);
+        var meta = await GetJsonOrNullAsync(JiraUrls.EditMeta(issueIdOrKey), JiraWireJsonContext.Default.WireEditMeta,
+            $"read the edit screen of issue {issueIdOrKey}", cancellationToken);
+        return meta?.Fields?.Select(f => JiraWireMapper.ToFieldMeta(f.Value, f.Key)).ToList() ?? (meta is null ? null : []);
+    }
+
+    public async Task<IReadOnlyList<JiraIssueTypeStatuses>> GetProjectStatusesAsync(string projectIdOrKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectIdOrKey);
+        var types = await GetJsonAsync(JiraUrls.ProjectStatuses(projectIdOrKey), JiraWireJsonContext.Default.ListWireIssueTypeWithStatus,
+            $"list the statuses of project {projectIdOrKey}", cancellationToken);
+        return types.Select(JiraWireMapper.ToIssueTypeStatuses).ToList();
+    }
+
+    public async Task<IReadOnlyList<JiraUser>> SearchUsersAsync(string query, int maxResults = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
+        var users = await GetJsonAsync(JiraUrls.UserSearch(query.Trim(), Math.Min(maxResults, 1000)), JiraWireJsonContext.Default.ListWireUser,
+            "search users", cancellationToken);
+        return users.Select(JiraWireMapper.ToUser).OfType<JiraUser>().Where(u => u.Active).ToList();
+    }
+
+    public async Task<JiraUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var address = email.Trim();
+        var users = await SearchUsersAsync(address, JiraUrls.UserSearchPageSize, cancellationToken);
+        var exact = users.Where(u => string.Equals(u.EmailAddress, address, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (exact.Count > 0)
+        {
+            return exact.Count == 1 ? exact[0] : null;
+        }
+
+        return users is [{ EmailAddress: null } only] ? only : null;
+    }
+
     public async Task<JiraCreatedIssue> CreateIssueAsync(JiraIssueCreate issue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issue);

@@ -24,6 +24,15 @@ internal static class JiraUrls
     public static string CreateMetaFields(string project, string issueTypeId, long startAt) =>
         Query($"rest/api/3/issue/createmeta/{Seg(project)}/issuetypes/{Seg(issueTypeId)}", ("startAt", Num(startAt)), ("maxResults", Num(CreateMetaPageSize)));
 
+    public const int UserSearchPageSize = 50;
+
+    public static string EditMeta(string issue) => $"rest/api/3/issue/{Seg(issue)}/editmeta";
+
+    public static string ProjectStatuses(string project) => $"rest/api/3/project/{Seg(project)}/statuses";
+
+    public static string UserSearch(string query, int maxResults) =>
+        Query("rest/api/3/user/search", ("query", query), ("startAt", "0"), ("maxResults", Num(maxResults)));
+
     public static string CreateIssue() => "rest/api/3/issue";
 
     public static string Issue(string issue) => Query($"rest/api/3/issue/{Seg(issue)}", ("expand", "renderedFields"));

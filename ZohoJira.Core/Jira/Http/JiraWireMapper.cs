@@ -33,6 +33,12 @@ internal static class JiraWireMapper
         field.Operations ?? [],
         ToAllowedValues(field.AllowedValues));
 
+    public static JiraIssueTypeStatuses ToIssueTypeStatuses(WireIssueTypeWithStatus type) => new(
+        type.Id ?? string.Empty,
+        type.Name ?? string.Empty,
+        type.Subtask ?? false,
+        type.Statuses?.Select(ToStatus).ToList() ?? []);
+
     public static JiraStatus ToStatus(WireStatus? status) => new(
         status?.Id ?? string.Empty,
         status?.Name ?? string.Empty,

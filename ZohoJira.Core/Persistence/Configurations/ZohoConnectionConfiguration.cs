@@ -18,7 +18,8 @@ internal sealed class ZohoConnectionConfiguration : IEntityTypeConfiguration<Zoh
         builder.Property(c => c.OrgId).HasMaxLength(64);
         builder.Property(c => c.OrgName).HasMaxLength(300);
         builder.Property(c => c.LastAuthError).HasMaxLength(2000);
-        builder.Property(c => c.WebhookUrlToken).HasMaxLength(128);
+        builder.Property(c => c.WebhookUrlTokenHash).HasMaxLength(64);
+        builder.HasIndex(c => c.WebhookUrlTokenHash);
         builder.Property(c => c.WebhookId).HasMaxLength(64);
         builder.Ignore(c => c.IsConnected);
     }

@@ -162,6 +162,98 @@ internal sealed partial class ZohoDeskClient(
         return [.. (list?.Data ?? []).Where(f => f.ApiName is not null).Select(ToField)];
     }
 
+    public async Task<IReadOnlyList<ZohoLayout>> ListLayoutsAsync(ZohoModule module, string? departmentId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        using var response = await SendAsync(() => Get(ZohoDeskUrls.Layouts(module, departmentId)), cancellationToken).ConfigureAwait(false);
+        var list = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoLayoutDto, cancellationToken).ConfigureAwait(false);
+        return [.. (list?.Data ?? []).Where(l => l.Id is not null).Select(l => new ZohoLayout(
+            l.Id!,
+            l.LayoutDisplayName ?? l.LayoutName ?? l.Id!,
+            l.DepartmentId,
+            l.IsDefaultLayout ?? false,
+            !string.Equals(l.Status, "inactive", StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    public async Task<IReadOnlyList<ZohoField>?> GetLayoutFieldsAsync(string layoutId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(layoutId);
+        try
+        {
+            using var response = await SendAsync(() => Get(ZohoDeskUrls.Layout(layoutId)), cancellationToken).ConfigureAwait(false);
+            var layout = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoLayoutDto, cancellationToken).ConfigureAwait(false);
+            return layout is null
+                ? null
+                : [.. (layout.Sections ?? []).SelectMany(s => s.Fields ?? []).Where(f => f.ApiName is not null).Select(ToField)];
+        }
+        catch (ExternalApiException ex) when (ex.Category == FailureCategory.NotFound
+            || (ex.StatusCode == 422 && ex.VendorErrorCode == "INVALID_DATA"))
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<ZohoOrganizationModule>> ListModulesAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(() =>
+        {
+            var request = Get(ZohoDeskUrls.OrganizationModules());
+            request.Headers.Add("featureFlags", ZohoDeskUrls.CustomModuleFeatureFlag);
+            return request;
+        }, cancellationToken).ConfigureAwait(false);
+        var list = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoOrganizationModuleDto, cancellationToken).ConfigureAwait(false);
+        return [.. (list?.Data ?? []).Where(m => m.ApiName is not null).Select(m => new ZohoOrganizationModule(
+            m.Id ?? string.Empty,
+            m.ApiName!,
+            m.DisplayLabel ?? m.PluralLabel ?? m.ApiName!,
+            m.SingularLabel,
+            m.NameField,
+            m.IsCustomModule ?? false,
+            m.IsCustomModule == true ? null : ZohoModule.FromApiName(m.ApiName)))];
+    }
+
+    public async Task<IReadOnlyList<ZohoDepartment>> ListDepartmentsAsync(CancellationToken cancellationToken = default)
+    {
+        var all = new List<ZohoDepartment>();
+        for (var from = 0; ; from += ZohoDeskUrls.DirectoryPageSize)
+        {
+            var offset = from;
+            using var response = await SendAsync(() => Get(ZohoDeskUrls.Departments(offset)), cancellationToken).ConfigureAwait(false);
+            var page = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoDepartmentDto, cancellationToken).ConfigureAwait(false);
+            var items = page?.Data ?? [];
+            all.AddRange(items.Where(d => d.Id is not null)
+                .Select(d => new ZohoDepartment(d.Id!, d.Name ?? d.Id!, d.IsEnabled ?? true, d.IsDefault ?? false, d.Description)));
+            if (items.Count < ZohoDeskUrls.DirectoryPageSize)
+            {
+                return all;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<ZohoAgent>> ListAgentsAsync(CancellationToken cancellationToken = default)
+    {
+        var all = new List<ZohoAgent>();
+        for (var from = 0; ; from += ZohoDeskUrls.DirectoryPageSize)
+        {
+            var offset = from;
+            using var response = await SendAsync(() => Get(ZohoDeskUrls.Agents(offset)), cancellationToken).ConfigureAwait(false);
+            var page = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoAgentDto, cancellationToken).ConfigureAwait(false);
+            var items = page?.Data ?? [];
+            all.AddRange(items.Where(a => a.Id is not null).Select(a => new ZohoAgent(
+                a.Id!,
+                a.Name ?? string.Join(' ', new[] { a.FirstName, a.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
+                a.FirstName,
+                a.LastName,
+                a.EmailId,
+                a.Status,
+                a.IsConfirmed ?? true)));
+            if (items.Count < ZohoDeskUrls.DirectoryPageSize)
+            {
+                return all;
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<ZohoTicketStatus>> GetTicketStatusesAsync(CancellationToken cancellationToken = default)
     {
         var fields = await GetFieldsAsync(ZohoModule.Tickets, cancellationToken).ConfigureAwait(false);

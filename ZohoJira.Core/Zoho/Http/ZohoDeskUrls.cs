@@ -45,6 +45,26 @@ internal static class ZohoDeskUrls
     public static string ContractsByName(string text, int limit) =>
         Query("api/v1/contracts", ("contractName", text), ("from", "0"), ("limit", limit.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>Departments and agents are read 200 at a time, Zoho's maximum for both.</summary>
+    public const int DirectoryPageSize = 200;
+
+    /// <summary>The header value that makes <c>organizationModules</c> include custom modules.</summary>
+    public const string CustomModuleFeatureFlag = "customModule";
+
+    public static string OrganizationModules() => "api/v1/organizationModules";
+
+    public static string Departments(int offset) =>
+        Query("api/v1/departments", ("from", offset.ToString(CultureInfo.InvariantCulture)), ("limit", DirectoryPageSize.ToString(CultureInfo.InvariantCulture)));
+
+    public static string Agents(int offset) =>
+        Query("api/v1/agents", ("from", offset.ToString(CultureInfo.InvariantCulture)), ("limit", DirectoryPageSize.ToString(CultureInfo.InvariantCulture)));
+
+    public static string Layouts(ZohoModule module, string? departmentId) => departmentId is null
+        ? Query("api/v1/layouts", ("module", module.ApiName))
+        : Query("api/v1/layouts", ("module", module.ApiName), ("departmentId", departmentId));
+
+    public static string Layout(string layoutId) => $"api/v1/layouts/{Escape(layoutId)}";
+
     public static string Fields(ZohoModule module) => Query("api/v1/organizationFields", ("module", module.ApiName));
 
     public static string Comments(string ticketId, int offset) =>

@@ -20,7 +20,8 @@ public sealed record ZohoWebhookEvent(string EventType, string? OrgId, DateTimeO
         var events = new List<ZohoWebhookEvent>();
         foreach (var item in items)
         {
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("eventType", out var type) || type.ValueKind != JsonValueKind.String)
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("eventType", out var type) || type.ValueKind != JsonValueKind.String
+                || string.IsNullOrWhiteSpace(type.GetString()))
             {
                 throw new JsonException("A Zoho webhook event needs an eventType.");
             }
@@ -38,17 +39,22 @@ public sealed record ZohoWebhookEvent(string EventType, string? OrgId, DateTimeO
         return events;
     }
 
-    /// <summary>Zoho sends epoch milliseconds as a string; ISO timestamps have been seen too.</summary>
+    /// <summary>Zoho sends epoch milliseconds as a string; ISO timestamps have been seen too. Anything else, including
+    /// numbers outside the calendar, is null.</summary>
     public static DateTimeOffset? ParseEventTime(string? text)
     {
         if (long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ms))
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            return ms is >= MinUnixMilliseconds and <= MaxUnixMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         }
 
         return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
+
+    private const long MinUnixMilliseconds = -62_135_596_800_000;
+
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value)

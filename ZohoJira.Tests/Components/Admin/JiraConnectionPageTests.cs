@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
+using ZohoJira.Sandbox.JiraCloud;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Components.Admin.Connections;
-using ZohoJira.Sandbox.JiraCloud;
 
 namespace ZohoJira.Tests.Components.Admin;
 

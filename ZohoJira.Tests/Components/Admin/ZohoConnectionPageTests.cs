@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Connections;
+using ZohoJira.Sandbox.ZohoDesk;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Components.Admin.Connections;
-using ZohoJira.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Tests.Components.Admin;
 

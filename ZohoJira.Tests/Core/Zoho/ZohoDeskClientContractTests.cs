@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -289,12 +288,13 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
     {
         var ticket = _app.State().Records["tickets"].Keys.First();
         _app.Faults().RateLimitNext(1, TimeSpan.FromSeconds(1));
-        var watch = Stopwatch.StartNew();
 
         var record = await _client.GetRecordAsync(ZohoModule.Tickets, ticket);
 
+        // One call of ours: the 429 was served and the retry answered. How long the wait is, is proven on fake time in
+        // VendorHttpResilienceTests; here only that the client's pipeline waits it out instead of failing.
         record.Should().NotBeNull();
-        watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900));
+        _app.Faults().PendingFailures.Should().Be(0);
     }
 
     [Fact]

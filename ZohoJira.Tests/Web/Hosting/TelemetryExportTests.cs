@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +14,7 @@ public sealed class TelemetryExportTests
     public async Task WithAnOtlpEndpoint_TracesMetricsAndLogsReachTheCollector()
     {
         var received = new ConcurrentQueue<(string Path, string ContentType, long Length)>();
-        var port = FreePort();
+        var port = LoopbackPort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         await using var collector = builder.Build();
@@ -47,8 +46,15 @@ public sealed class TelemetryExportTests
             }
         }
 
-        // Metrics arrive on their interval; spans and log records at the latest when the app stops and flushes them.
-        foreach (var signal in new[] { "metrics", "traces", "logs" })
+        // Metrics arrive on their interval; spans and log records at the latest when the app stops and flushes them. The
+        // collector may still be reading a flushed batch when the app has stopped, so give it a moment on a busy machine.
+        var signals = new[] { "metrics", "traces", "logs" };
+        for (var i = 0; i < 100 && !signals.All(s => received.Any(r => r.Path == $"/v1/{s}")); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        foreach (var signal in signals)
         {
             received.Should().Contain(r => r.Path == $"/v1/{signal}" && r.ContentType.Contains("protobuf") && r.Length > 0, $"{signal} are exported");
         }
@@ -62,12 +68,5 @@ public sealed class TelemetryExportTests
 
         app.Services.GetService<OpenTelemetry.Trace.TracerProvider>().Should().BeNull();
         app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>().Should().BeNull();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

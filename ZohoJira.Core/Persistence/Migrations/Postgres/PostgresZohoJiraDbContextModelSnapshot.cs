@@ -231,10 +231,15 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("WebhookUrlToken")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("text");
+
+                    b.Property<string>("WebhookUrlTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WebhookUrlTokenHash");
 
                     b.ToTable("zoho_connections", (string)null);
                 });
@@ -703,6 +708,27 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Zoho.Webhooks.WebhookTokenUse", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("webhook_token_uses", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Links.Link", b =>

@@ -231,10 +231,15 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("WebhookUrlToken")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("WebhookUrlTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WebhookUrlTokenHash");
 
                     b.ToTable("zoho_connections", (string)null);
                 });
@@ -704,6 +709,27 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Zoho.Webhooks.WebhookTokenUse", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("webhook_token_uses", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Links.Link", b =>

@@ -218,10 +218,15 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WebhookUrlToken")
-                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrlTokenHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WebhookUrlTokenHash");
 
                     b.ToTable("zoho_connections", (string)null);
                 });
@@ -684,6 +689,27 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Zoho.Webhooks.WebhookTokenUse", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("webhook_token_uses", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Links.Link", b =>

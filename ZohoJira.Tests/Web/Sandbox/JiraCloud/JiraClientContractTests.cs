@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -316,12 +315,13 @@ public sealed class JiraClientContractTests(JiraSandboxFixture sandbox) : IClass
     public async Task RateLimit_ShortRetryAfter_IsHonouredInsideTheCall()
     {
         sandbox.Faults.RateLimitNext(1, TimeSpan.FromSeconds(1), pathContains: "/myself");
-        var watch = Stopwatch.StartNew();
 
         var me = await sandbox.Connector.GetMyselfAsync();
 
+        // One call of ours: the 429 was served and the retry answered (the wait itself is proven on fake time in
+        // VendorHttpResilienceTests).
         me.AccountId.Should().Be(JiraSandboxAccounts.ConnectorAccountId);
-        watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900));
+        sandbox.Faults.PendingFailures.Should().Be(0);
     }
 
     [Fact]

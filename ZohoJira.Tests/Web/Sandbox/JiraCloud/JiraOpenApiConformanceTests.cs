@@ -125,6 +125,10 @@ public sealed class JiraOpenApiConformanceTests(JiraSandboxFixture sandbox) : IC
         await client.GetRemoteLinksAsync(created.Id);
         await client.SetIssuePropertyAsync(created.Id, "com.zohojira.sync", new JsonObject { ["n"] = 1 });
         await client.GetIssuePropertyAsync(created.Id, "com.zohojira.sync");
+        await client.GetEditFieldsAsync(created.Key);
+        await client.GetProjectStatusesAsync("OPS");
+        await client.SearchUsersAsync("mia");
+        await client.FindUserByEmailAsync(JiraSandboxAccounts.ConnectorEmail);
 
         var walker = new OpenApiSchemaWalker(Spec.Value.RootElement);
         var problems = new List<string>();
@@ -188,6 +192,7 @@ public sealed class JiraOpenApiConformanceTests(JiraSandboxFixture sandbox) : IC
             "POST /rest/api/3/issue/{issueIdOrKey}/comment", "PUT /rest/api/3/issue/{issueIdOrKey}/comment/{id}", "GET /rest/api/3/issue/{issueIdOrKey}/comment",
             "POST /rest/api/3/issue/{issueIdOrKey}/attachments", "POST /rest/api/3/issue/{issueIdOrKey}/remotelink",
             "PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", "GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}",
+            "GET /rest/api/3/issue/{issueIdOrKey}/editmeta", "GET /rest/api/3/project/{projectIdOrKey}/statuses", "GET /rest/api/3/user/search",
         ]);
     }
 

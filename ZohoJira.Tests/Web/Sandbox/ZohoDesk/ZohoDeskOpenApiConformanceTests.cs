@@ -102,6 +102,9 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
     [InlineData("GET", "/api/v1/tickets/{ticketId}/comments", "/api/v1/tickets/{commented}/comments?from=0&limit=100", "200")]
     [InlineData("GET", "/api/v1/tickets/{ticketId}/attachments", "/api/v1/tickets/{attached}/attachments?from=0&limit=100", "200")]
     [InlineData("GET", "/api/v1/tickets/{caseId}/timeEntry", "/api/v1/tickets/{timed}/timeEntry?from=0&limit=50", "200")]
+    [InlineData("GET", "/api/v1/organizationModules", "/api/v1/organizationModules", "200")]
+    [InlineData("GET", "/api/v1/departments", "/api/v1/departments?from=0&limit=200", "200")]
+    [InlineData("GET", "/api/v1/agents", "/api/v1/agents?from=0&limit=200", "200")]
     public async Task MainObjects_ValidateAgainstZohosSchemas(string method, string documentedPath, string url, string status)
     {
         using var http = await ClientAsync();
@@ -112,6 +115,39 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
         var problems = Validate(method, documentedPath, status, body.RootElement);
 
         problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task OrganizationModules_WithCustomModules_ValidateAgainstZohosSchema()
+    {
+        using var http = await ClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{DeskPrefix}/api/v1/organizationModules");
+        request.Headers.Add("featureFlags", "customModule");
+
+        var body = await JsonAsync(await http.SendAsync(request));
+
+        body.GetProperty("data").EnumerateArray().Should().Contain(m => m.GetProperty("isCustomModule").GetBoolean());
+        Validate("GET", "/api/v1/organizationModules", "200", body).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Layouts_ListAndOneLayoutWithItsFields_ValidateAgainstZohosSchemas()
+    {
+        using var http = await ClientAsync();
+
+        var list = await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/layouts?module=tickets"));
+        var layoutId = list.GetProperty("data")[0].GetProperty("id").GetString();
+        var layout = await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/layouts/{layoutId}"));
+        var contactsLayoutId = (await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/layouts?module=contacts"))).GetProperty("data")[0].GetProperty("id").GetString();
+        var contactsLayout = await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/layouts/{contactsLayoutId}"));
+        var unknownModule = await http.GetAsync($"{DeskPrefix}/api/v1/layouts?module=widgets");
+
+        var problems = new List<string>();
+        problems.AddRange(Validate("GET", "/api/v1/layouts", "200", list));
+        problems.AddRange(Validate("GET", "/api/v1/layouts/{layoutId}", "200", layout));
+        problems.AddRange(Validate("GET", "/api/v1/layouts/{layoutId}", "200", contactsLayout));
+        problems.Should().BeEmpty();
+        unknownModule.StatusCode.Should().Be((HttpStatusCode)422);
     }
 
     [Fact]
