@@ -153,8 +153,9 @@ public sealed class SmartItemsPageTests(ZohoConnectedAppFixture fixture) : IClas
             .UploadFiles(InputFileContent.CreateFromText(file, "items.json", contentType: "application/json"));
 
         host.Dialogs.WaitForAssertion(() => host.Dialogs.Markup.Should().Contain("Import preview"));
-        page.WaitForAssertion(() => page.Markup.Should().Contain("1 to create, 0 to update, 0 to skip"));
-        await page.InvokeAsync(() => page.Find("#import-apply").Click());
+        host.Dialogs.WaitForAssertion(() =>
+            host.Dialogs.Find("#import-preview-summary").TextContent.Should().Contain("1 to create, 0 to update, 0 to skip"));
+        await host.Dialogs.InvokeAsync(() => host.Dialogs.Find("#import-apply").Click());
 
         page.WaitForAssertion(() => page.Find("#smart-items-grid").TextContent.Should().Contain("Grid import"));
         (await Items.ListAsync()).Should().ContainSingle(i => i.Name == "Grid import");
