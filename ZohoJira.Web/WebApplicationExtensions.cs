@@ -6,6 +6,7 @@ using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Users;
 using ZohoJira.Sandbox;
 using ZohoJira.Web.Components;
+using ZohoJira.Web.Components.Admin.SmartItems;
 using ZohoJira.Web.Endpoints;
 using ZohoJira.Web.Hosting;
 using ZohoJira.Web.Security;
@@ -90,6 +91,7 @@ public static partial class WebApplicationExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
+        app.MapSmartItemExport();
         app.MapZohoWebhooks();
         app.MapJiraWebhooks();
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)

@@ -44,6 +44,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Components.Layout.UserTheme>();
+        services.AddSingleton<Components.Admin.SmartItems.SmartItemChangeNotifier>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<ZohoJiraDbContext>("database", tags: ["ready"])
