@@ -11,8 +11,6 @@ namespace ZohoJira.Core.SmartItems.Metadata;
 /// projects, issue types and screen fields; Zoho modules, fields and statuses; the records a rule preview shows. Answers
 /// are cached per connection (Jira site + Zoho organization) for <see cref="CacheLifetime"/>, so opening the wizard
 /// twice costs one round of vendor calls; <see cref="Reload"/> forgets them ("Reload fields").</summary>
-/// <remarks>The edit screen is taken from the create screen for now (<see cref="JiraScreenInfo.EditFromCreate"/>), and the
-/// workflow statuses are not read yet: both need vendor calls the ports do not offer.</remarks>
 public sealed class SmartItemMetadataService(
     JiraConnectionService jira,
     IZohoDeskClientFactory zoho,
@@ -53,29 +51,38 @@ public sealed class SmartItemMetadataService(
             (IReadOnlyList<JiraIssueType>)(await client.GetIssueTypesAsync(projectKey, cancellationToken)).Where(t => !t.Subtask).ToList());
     }
 
-    /// <summary>The create screen of a project + issue type (and, for now, the same fields as its edit screen).</summary>
+    /// <summary>The create and edit screens of a project + issue type, and the statuses of its workflow. Jira answers the
+    /// edit screen only for an existing issue, so the newest issue of that project + type is the sample; a pair without
+    /// issues falls back to the create screen (<see cref="JiraScreenInfo.EditFromCreate"/>, which the wizard says).</summary>
     public async Task<JiraScreenInfo> GetJiraScreenAsync(string projectKey, string issueTypeId, CancellationToken cancellationToken = default)
     {
         var client = await JiraAsync(cancellationToken);
         return await CachedAsync($"jira:{client.Site.SiteUrl}:screen:{projectKey}:{issueTypeId}", async () =>
         {
-            var fields = (await client.GetCreateFieldsAsync(projectKey, issueTypeId, cancellationToken))
-                .Where(f => f.FieldId is not ("project" or "issuetype"))
-                .Select(f => new JiraFieldMetadata
-                {
-                    Id = f.FieldId,
-                    Name = f.Name,
-                    Kind = JiraKind(f.Schema),
-                    Required = f.Required,
-                    HasDefaultValue = f.HasDefaultValue,
-                    AllowedValues = f.AllowedValues.Select(v => v.Label).Where(v => v.Length > 0).ToList(),
-                })
-                .OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+            var createFields = ToMetadata(await client.GetCreateFieldsAsync(projectKey, issueTypeId, cancellationToken));
+            var sample = await client.SearchIssuesAsync(
+                new JiraSearchRequest($"project = \"{JqlText(projectKey)}\" AND issuetype = \"{JqlText(issueTypeId)}\" ORDER BY created DESC", ["summary"], MaxResults: 1),
+                cancellationToken: cancellationToken);
+            var editFields = sample.Items.FirstOrDefault() is { } issue
+                ? await client.GetEditFieldsAsync(issue.Key, cancellationToken) is { } edit ? ToMetadata(edit) : null
+                : null;
+            var statuses = (await client.GetProjectStatusesAsync(projectKey, cancellationToken))
+                .Where(t => t.IssueTypeId == issueTypeId)
+                .SelectMany(t => t.Statuses)
+                .Select(s => s.Name)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
             return new JiraScreenInfo(
-                new JiraScreenMetadata { ProjectKey = projectKey, IssueTypeId = issueTypeId, CreateFields = fields, EditFields = fields },
-                EditFromCreate: true,
-                StatusesKnown: false);
+                new JiraScreenMetadata
+                {
+                    ProjectKey = projectKey,
+                    IssueTypeId = issueTypeId,
+                    CreateFields = createFields,
+                    EditFields = editFields ?? createFields,
+                    Statuses = statuses,
+                },
+                EditFromCreate: editFields is null,
+                StatusesKnown: statuses.Count > 0);
         });
     }
 
@@ -151,6 +158,24 @@ public sealed class SmartItemMetadataService(
         return new SmartItemMetadata(screen, module);
     }
 
+    private static List<JiraFieldMetadata> ToMetadata(IEnumerable<JiraFieldMeta> fields) =>
+        fields
+            .Where(f => f.FieldId is not ("project" or "issuetype"))
+            .Select(f => new JiraFieldMetadata
+            {
+                Id = f.FieldId,
+                Name = f.Name,
+                Kind = JiraKind(f.Schema),
+                Required = f.Required,
+                HasDefaultValue = f.HasDefaultValue,
+                AllowedValues = f.AllowedValues.Select(v => v.Label).Where(v => v.Length > 0).ToList(),
+            })
+            .OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    /// <summary>A value quoted for JQL: backslashes and double quotes escaped.</summary>
+    private static string JqlText(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
     internal static FieldKind JiraKind(JiraFieldSchema? schema) => schema?.Type switch
     {
         "string" => FieldKind.Text,
@@ -206,9 +231,9 @@ public sealed class SmartItemMetadataService(
         where T : class => await load();
 }
 
-/// <summary>A project + issue type's screens, and what is only approximated so far.</summary>
+/// <summary>A project + issue type's screens and workflow statuses, and what had to be approximated.</summary>
 /// <param name="Screen">The create and edit fields of the project + issue type.</param>
-/// <param name="EditFromCreate">The edit screen is taken from the create screen (the wizard says so).</param>
+/// <param name="EditFromCreate">The pair has no issue to read an edit screen from, so the create screen stands in (the wizard says so).</param>
 /// <param name="StatusesKnown">Whether <see cref="JiraScreenMetadata.Statuses"/> holds the workflow's statuses.</param>
 public sealed record JiraScreenInfo(JiraScreenMetadata Screen, bool EditFromCreate, bool StatusesKnown);
 

@@ -59,9 +59,13 @@ public sealed class SmartItemMetadataServiceTests
         (await metadata.GetProjectsAsync()).Select(p => p.Key).Should().Contain(["SUP", "DEV"]);
         (await metadata.GetIssueTypesAsync("SUP")).Select(t => t.Name).Should().Contain("Bug");
         var screen = await metadata.GetJiraScreenAsync("SUP", JiraSandboxSeed.Bug);
-        screen.EditFromCreate.Should().BeTrue();
+        screen.EditFromCreate.Should().BeFalse("SUP has bugs, so the edit screen is read from one of them");
         screen.Screen.FindCreateField("summary")!.Kind.Should().Be(FieldKind.Text);
         screen.Screen.FindCreateField("summary")!.Required.Should().BeTrue();
+        screen.Screen.EditFields.Select(f => f.Id).Should().Contain("summary").And.NotContain("issuetype");
+        screen.StatusesKnown.Should().BeTrue();
+        screen.Screen.Statuses.Should().Contain(["Open", "Resolved"], "the SUP workflow's statuses")
+            .And.NotContain("Investigating", "that status belongs to the OPS workflow");
 
         var tickets = await metadata.GetZohoModuleAsync("tickets");
         tickets.StatusField.Should().Be("status");
@@ -70,6 +74,27 @@ public sealed class SmartItemMetadataServiceTests
         tickets.FindField("status")!.PicklistValues.Should().Contain("Open");
         tickets.FindField("dueDate")!.Kind.Should().Be(FieldKind.DateTime);
         SmartItemMetadataService.ZohoModules.Should().HaveCount(9);
+    }
+
+    [Fact]
+    public async Task APairWithoutIssues_TakesItsEditScreenFromTheCreateScreen_AndSaysSo()
+    {
+        await using var app = await ConnectedAppAsync();
+        var metadata = app.Services.GetRequiredService<SmartItemMetadataService>();
+        var site = app.Services.GetRequiredService<JiraSandboxState>();
+        lock (site.Gate)
+        {
+            site.Issues.RemoveAll(i => i.Project.Key == "OPS" && i.IssueTypeId == JiraSandboxSeed.Task);
+        }
+
+        using var counter = new SandboxRequestCounter(app.State());
+
+        var screen = await metadata.GetJiraScreenAsync("OPS", JiraSandboxSeed.Task);
+
+        screen.EditFromCreate.Should().BeTrue("OPS has no tasks left to read an edit screen from");
+        screen.Screen.EditFields.Should().BeEquivalentTo(screen.Screen.CreateFields);
+        counter.Paths.Should().NotContain(p => p.EndsWith("/editmeta", StringComparison.Ordinal));
+        screen.Screen.Statuses.Should().NotBeEmpty();
     }
 
     private static async Task<(int Projects, int Types, int Fields, int ZohoFields)> OneWizardRoundAsync(SmartItemMetadataService metadata)

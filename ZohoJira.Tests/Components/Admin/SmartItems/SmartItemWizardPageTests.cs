@@ -126,6 +126,54 @@ public sealed class SmartItemWizardPageTests(WizardAppFixture fixture) : IClassF
         state.Options.AutoCreateBaseline.Should().Be(first.AddHours(2));
     }
 
+    [Fact]
+    public void TheWizardState_PairsStatusesByName_KeepsExplicitPairs_AndSetsTransitionDefaults()
+    {
+        var state = new SmartItemWizardState();
+        state.SetStatusTarget("Escalated", "In Progress");
+
+        var added = state.SuggestStatusMap(["Open", "On Hold", "Escalated", "Closed"], ["To Do", "In Progress", "On hold", "Closed"]);
+
+        added.Should().Be(2, "On Hold and Closed have a Jira status of the same name; Open has none; Escalated is already paired");
+        state.StatusTarget("On Hold").Should().Be("On hold");
+        state.StatusTarget("Closed").Should().Be("Closed");
+        state.StatusTarget("Escalated").Should().Be("In Progress");
+        state.StatusTarget("Open").Should().BeNull();
+        state.SetStatusTarget("Closed", null);
+        state.StatusTarget("Closed").Should().BeNull();
+
+        state.SetTransitionDefault("resolution", " Done ");
+        state.SetTransitionDefault("resolution", "Won't Do");
+        state.Status.TransitionDefaults.Should().Equal(new TransitionFieldDefault("resolution", "Won't Do"));
+        state.SetTransitionDefault("resolution", "");
+        state.Status.TransitionDefaults.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task TheStatusStep_ListsZohoStatusesAgainstTheWorkflowsStatuses_AndSavesThePairs()
+    {
+        var id = await CreateAsync("Wizard status map");
+        var stored = (await Items.GetAsync(id))!;
+        (await Items.UpdateAsync(id, stored.Version, stored.Definition with { Options = stored.Definition.Options with { Status = true } })).Succeeded.Should().BeTrue();
+        await using var host = new ComponentHost(App);
+        var page = host.Render<SmartItemWizardPage>(p => p.Add(w => w.ItemId, id));
+        page.WaitForAssertion(() => page.Find("#wizard-name"), TimeSpan.FromSeconds(10));
+
+        await ClickNextAsync(page);
+        page.WaitForAssertion(() => page.Find("#wizard-status-map").TextContent.Should().Contain("On Hold").And.Contain("Closed"));
+        await page.InvokeAsync(() => page.Find("#wizard-status-suggest").Click());
+        await ClickNextAsync(page);
+        page.WaitForAssertion(() => page.Find("#wizard-step-rules"));
+        await ClickNextAsync(page);
+        page.WaitForAssertion(() => page.Find("#wizard-save"));
+        await page.InvokeAsync(() => page.Find("#wizard-save").Click());
+        page.WaitForAssertion(() => host.SnackbarMessages.Should().Contain("Wizard status map was saved."), TimeSpan.FromSeconds(10));
+
+        var saved = (await Items.GetAsync(id))!.Definition.Status.ValueMap;
+        saved.Should().NotBeEmpty("the workflow has statuses named like some of Zoho's");
+        saved.Should().OnlyContain(e => string.Equals(e.ZohoValue.Replace(" ", ""), e.JiraValue.Replace(" ", ""), StringComparison.OrdinalIgnoreCase));
+    }
+
     private static Task ClickNextAsync(IRenderedComponent<SmartItemWizardPage> page) => page.InvokeAsync(() =>
     {
         var next = page.FindAll("button").FirstOrDefault(b => (b.GetAttribute("aria-label") ?? b.TextContent).Contains("Next", StringComparison.OrdinalIgnoreCase)

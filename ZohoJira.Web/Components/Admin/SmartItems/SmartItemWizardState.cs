@@ -103,6 +103,53 @@ public sealed class SmartItemWizardState
         return removed.Mapping;
     }
 
+    /// <summary>The Jira status a Zoho status is explicitly paired with, or null (the engine then matches by name, then
+    /// by category).</summary>
+    public string? StatusTarget(string zohoStatus) =>
+        Status.ValueMap.FirstOrDefault(e => string.Equals(e.ZohoValue, zohoStatus, StringComparison.Ordinal))?.JiraValue;
+
+    /// <summary>Pairs a Zoho status with a Jira status; null or empty removes the pair.</summary>
+    public void SetStatusTarget(string zohoStatus, string? jiraStatus)
+    {
+        var map = Status.ValueMap.Where(e => !string.Equals(e.ZohoValue, zohoStatus, StringComparison.Ordinal)).ToList();
+        if (!string.IsNullOrEmpty(jiraStatus))
+        {
+            map.Add(new ValueMapEntry(zohoStatus, jiraStatus));
+        }
+
+        Status = Status with { ValueMap = map };
+    }
+
+    /// <summary>Pairs every unpaired Zoho status with the Jira status of the same name (ignoring case and spaces).</summary>
+    public int SuggestStatusMap(IReadOnlyList<string> zohoStatuses, IReadOnlyList<string> jiraStatuses)
+    {
+        ArgumentNullException.ThrowIfNull(zohoStatuses);
+        ArgumentNullException.ThrowIfNull(jiraStatuses);
+        var added = 0;
+        foreach (var zoho in zohoStatuses.Where(z => StatusTarget(z) is null))
+        {
+            if (jiraStatuses.FirstOrDefault(j => string.Equals(Normalize(j), Normalize(zoho), StringComparison.OrdinalIgnoreCase)) is { } jira)
+            {
+                SetStatusTarget(zoho, jira);
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Sets (or, with an empty value, removes) the value a transition gets for a field it requires.</summary>
+    public void SetTransitionDefault(string jiraFieldId, string? value)
+    {
+        var defaults = Status.TransitionDefaults.Where(d => !string.Equals(d.JiraFieldId, jiraFieldId, StringComparison.Ordinal)).ToList();
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            defaults.Add(new TransitionFieldDefault(jiraFieldId, value.Trim()));
+        }
+
+        Status = Status with { TransitionDefaults = defaults };
+    }
+
     /// <summary>Turns auto-create on or off; turning it on takes the baseline given (Zoho's time), so re-enabling moves it.</summary>
     public void SetAutoCreate(bool on, DateTime? zohoNow) =>
         Options = Options with { AutoCreate = on, AutoCreateBaseline = on ? zohoNow : null };
