@@ -86,9 +86,18 @@ public sealed class SmartItemMetadataService(
         });
     }
 
-    /// <summary>The modules the connector supports, each with whether it can be polled for new records.</summary>
-    public static IReadOnlyList<ZohoModuleChoice> ZohoModules { get; } =
-        ZohoModule.All.Select(m => new ZohoModuleChoice(m.ApiName, m.DisplayName, SupportsPolling: true)).ToList();
+    /// <summary>The modules the organization has (<c>organizationModules</c>, so an edition without Contracts does not offer
+    /// them) that the connector can read records of, under the organization's own names, each marked with whether it can be
+    /// polled for new records (and so auto-create).</summary>
+    public async Task<IReadOnlyList<ZohoModuleChoice>> GetZohoModulesAsync(CancellationToken cancellationToken = default)
+    {
+        var client = await zoho.CreateAsync(cancellationToken);
+        return await CachedAsync($"zoho:{client.OrgId}:modules", async () =>
+            (IReadOnlyList<ZohoModuleChoice>)(await client.ListModulesAsync(cancellationToken))
+                .Where(m => m.Module is not null)
+                .Select(m => new ZohoModuleChoice(m.Module!.ApiName, m.DisplayName, m.IsPollingModule))
+                .ToList());
+    }
 
     public async Task<ZohoModuleMetadata> GetZohoModuleAsync(string moduleApiName, CancellationToken cancellationToken = default)
     {
@@ -113,12 +122,12 @@ public sealed class SmartItemMetadataService(
                 fields = fields.Select(f => f.ApiName == "status" ? f with { Kind = FieldKind.Option, PicklistValues = statuses } : f).ToList();
             }
 
-            var choice = ZohoModules.First(m => m.ApiName == module.ApiName);
+            var choice = (await GetZohoModulesAsync(cancellationToken)).FirstOrDefault(m => m.ApiName == module.ApiName);
             return new ZohoModuleMetadata
             {
                 ApiName = module.ApiName,
-                Name = module.DisplayName,
-                SupportsPolling = choice.SupportsPolling,
+                Name = choice?.Name ?? module.DisplayName,
+                SupportsPolling = choice?.SupportsPolling ?? false,
                 StatusField = fields.Any(f => f.ApiName == "status") ? "status" : null,
                 Fields = fields.OrderBy(f => f.Label, StringComparer.OrdinalIgnoreCase).ToList(),
             };

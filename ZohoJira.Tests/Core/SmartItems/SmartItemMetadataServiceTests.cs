@@ -73,7 +73,9 @@ public sealed class SmartItemMetadataServiceTests
         tickets.FindField("priority")!.Kind.Should().Be(FieldKind.Option);
         tickets.FindField("status")!.PicklistValues.Should().Contain("Open");
         tickets.FindField("dueDate")!.Kind.Should().Be(FieldKind.DateTime);
-        SmartItemMetadataService.ZohoModules.Should().HaveCount(9);
+        var modules = await metadata.GetZohoModulesAsync();
+        modules.Select(m => m.ApiName).Should().Contain(["tickets", "contacts", "accounts"]).And.OnlyHaveUniqueItems();
+        modules.Should().OnlyContain(m => m.SupportsPolling, "only modules the connector can read are offered");
     }
 
     [Fact]
