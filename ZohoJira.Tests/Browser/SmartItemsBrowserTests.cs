@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.SmartItems;
 using ZohoJira.Sandbox.JiraCloud;
+using ZohoJira.Tests.Core.SmartItems;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 
@@ -82,6 +83,106 @@ public sealed class SmartItemsBrowserTests(SmartItemsBrowserFixture fixture) : I
         await page.WaitForURLAsync(url => url.EndsWith("/admin/smart-items", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#smart-items-grid")).ToContainTextAsync("Browser tickets renamed");
         (await Items.GetAsync(id))!.Definition.Name.Should().Be("Browser tickets renamed");
+    }
+
+    [Theory]
+    [InlineData(SyncMode.DisplayOnly)]
+    [InlineData(SyncMode.OneWay)]
+    [InlineData(SyncMode.TwoWay)]
+    [InlineData(SyncMode.Custom)]
+    public async Task Admin_CreatesAnItemOfEachMode_ThroughTheWizard(SyncMode mode)
+    {
+        var name = $"Browser new {mode}";
+        var page = await Browser.NewPageAsync();
+        await Browser.SignInAsAdminAsync(page);
+        await page.GotoAsync("/admin/smart-items");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.ClickAsync("#smart-items-new");
+        await page.WaitForURLAsync(url => url.EndsWith("/admin/smart-items/new", StringComparison.Ordinal));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await page.Locator($"#wizard-mode-{mode}").ClickAsync(new() { Force = true });
+        await page.FillAsync("#wizard-name", name);
+        if (mode != SyncMode.DisplayOnly)
+        {
+            await page.ClickAsync("#wizard-issuetype");
+            await page.GetByRole(AriaRole.Option, new() { Name = "Bug", Exact = true }).ClickAsync();
+        }
+
+        await NextAsync(page);
+        if (mode == SyncMode.DisplayOnly)
+        {
+            await page.ClickAsync("#wizard-add-display-field");
+            await page.GetByRole(AriaRole.Option, new() { Name = "Subject", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#wizard-step-fields")).ToContainTextAsync("Subject");
+        }
+        else
+        {
+            await page.ClickAsync("#wizard-suggest");
+            await Assertions.Expect(page.Locator("#wizard-mappings")).ToContainTextAsync("Summary");
+        }
+
+        await NextAsync(page);
+        await Assertions.Expect(page.Locator("#wizard-step-rules")).ToBeVisibleAsync();
+        await NextAsync(page);
+        await Assertions.Expect(page.Locator("#wizard-review")).ToBeVisibleAsync();
+        await page.ClickAsync("#wizard-save");
+
+        await page.WaitForURLAsync(url => url.EndsWith("/admin/smart-items", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#smart-items-grid")).ToContainTextAsync(name);
+        var saved = (await Items.ListAsync()).Single(i => i.Name == name);
+        saved.Mode.Should().Be(mode);
+        var definition = (await Items.GetAsync(saved.Id))!.Definition;
+        if (mode == SyncMode.DisplayOnly)
+        {
+            definition.DisplayFields.Should().Equal("subject");
+            definition.JiraIssueTypeId.Should().BeNull();
+        }
+        else
+        {
+            definition.JiraIssueTypeId.Should().Be(JiraSandboxSeed.Bug);
+            definition.Mappings.Should().Contain(m => m.ZohoField == "subject" && m.JiraFieldId == "summary");
+            definition.Mappings.Should().OnlyContain(m => (m.Direction != null) == (mode == SyncMode.Custom));
+        }
+    }
+
+    [Fact]
+    public async Task Admin_ExportsDeletesAndImportsAnItem_AndTheGridShowsEveryColumn()
+    {
+        var created = await Items.CreateAsync(SmartItemSamples.TwoWayTickets("Browser round trip"));
+        var id = created.Id!.Value;
+        var page = await Browser.NewPageAsync();
+        await Browser.SignInAsAdminAsync(page);
+        await page.GotoAsync("/admin/smart-items");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        var headers = await page.Locator("#smart-items-grid th").AllInnerTextsAsync();
+        headers.Select(h => h.Trim()).Should().Contain(["Name", "Jira scope", "Zoho module", "Mappings", "Options", "Last sync", "Links", "Last error"]);
+        await Assertions.Expect(page.Locator($"#item-lastsync-{id}")).ToHaveTextAsync("—");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"#item-export-{id}"));
+        var file = Path.Combine(Path.GetTempPath(), $"zohojira-export-{Guid.NewGuid():N}.json");
+        await download.SaveAsAsync(file);
+        try
+        {
+            (await File.ReadAllTextAsync(file)).Should().Contain("\"schemaVersion\"").And.Contain("Browser round trip");
+
+            await page.ClickAsync($"#item-delete-{id}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Delete Browser round trip?");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator($"#item-edit-{id}")).ToHaveCountAsync(0);
+            (await Items.GetAsync(id)).Should().BeNull();
+
+            await page.Locator("input[type=file]").SetInputFilesAsync(file);
+            await Assertions.Expect(page.Locator("#import-preview-summary")).ToContainTextAsync("1 to create");
+            await page.ClickAsync("#import-apply");
+            await Assertions.Expect(page.Locator("#smart-items-grid")).ToContainTextAsync("Browser round trip");
+            (await Items.ListAsync()).Should().ContainSingle(i => i.Name == "Browser round trip");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
