@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.SmartItems;
 using ZohoJira.Sandbox.JiraCloud;
-using ZohoJira.Tests.Core.SmartItems;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
 
@@ -36,18 +35,7 @@ public sealed class SmartItemsBrowserTests(SmartItemsBrowserFixture fixture) : I
     [Fact]
     public async Task Admin_PausesResumesAndEditsAnItem_ThroughTheGridAndTheWizard()
     {
-        var created = await Items.CreateAsync(new SmartItemModel
-        {
-            Name = "Browser tickets",
-            Mode = SyncMode.TwoWay,
-            JiraProjectKey = "SUP",
-            JiraProjectName = "Customer Support",
-            JiraIssueTypeId = JiraSandboxSeed.Bug,
-            JiraIssueTypeName = "Bug",
-            ZohoModule = "tickets",
-            ZohoModuleName = "Tickets",
-            Mappings = [new FieldMapping { JiraFieldId = "summary", JiraFieldName = "Summary", ZohoField = "subject", ZohoFieldLabel = "Subject" }],
-        });
+        var created = await Items.CreateAsync(SupBugs("Browser tickets"));
         var id = created.Id!.Value;
         var page = await Browser.NewPageAsync();
         await Browser.SignInAsAdminAsync(page);
@@ -149,7 +137,7 @@ public sealed class SmartItemsBrowserTests(SmartItemsBrowserFixture fixture) : I
     [Fact]
     public async Task Admin_ExportsDeletesAndImportsAnItem_AndTheGridShowsEveryColumn()
     {
-        var created = await Items.CreateAsync(SmartItemSamples.TwoWayTickets("Browser round trip"));
+        var created = await Items.CreateAsync(SupBugs("Browser round trip"));
         var id = created.Id!.Value;
         var page = await Browser.NewPageAsync();
         await Browser.SignInAsAdminAsync(page);
@@ -175,6 +163,7 @@ public sealed class SmartItemsBrowserTests(SmartItemsBrowserFixture fixture) : I
 
             await page.Locator("input[type=file]").SetInputFilesAsync(file);
             await Assertions.Expect(page.Locator("#import-preview-summary")).ToContainTextAsync("1 to create");
+            await Assertions.Expect(page.Locator("#import-tenant-unchecked")).ToHaveCountAsync(0);
             await page.ClickAsync("#import-apply");
             await Assertions.Expect(page.Locator("#smart-items-grid")).ToContainTextAsync("Browser round trip");
             (await Items.ListAsync()).Should().ContainSingle(i => i.Name == "Browser round trip");
@@ -204,6 +193,20 @@ public sealed class SmartItemsBrowserTests(SmartItemsBrowserFixture fixture) : I
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Access denied");
 
     }
+
+    /// <summary>A two-way item that is valid on the sandbox tenant: Zoho tickets ↔ SUP bugs, subject ↔ summary.</summary>
+    private static SmartItemModel SupBugs(string name) => new()
+    {
+        Name = name,
+        Mode = SyncMode.TwoWay,
+        JiraProjectKey = "SUP",
+        JiraProjectName = "Customer Support",
+        JiraIssueTypeId = JiraSandboxSeed.Bug,
+        JiraIssueTypeName = "Bug",
+        ZohoModule = "tickets",
+        ZohoModuleName = "Tickets",
+        Mappings = [new FieldMapping { JiraFieldId = "summary", JiraFieldName = "Summary", ZohoField = "subject", ZohoFieldLabel = "Subject" }],
+    };
 
     private static async Task NextAsync(IPage page) =>
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ZohoJira.Core.Connections;
 using ZohoJira.Core.Links;
 using ZohoJira.Core.SmartItems;
+using ZohoJira.Sandbox.JiraCloud;
 using ZohoJira.Tests.Core.SmartItems;
 using ZohoJira.Tests.Core.Zoho;
 using ZohoJira.Tests.Infrastructure;
@@ -160,6 +162,33 @@ public sealed class SmartItemsPageTests(ZohoConnectedAppFixture fixture) : IClas
         page.WaitForAssertion(() => page.Find("#smart-items-grid").TextContent.Should().Contain("Grid import"));
         (await Items.ListAsync()).Should().ContainSingle(i => i.Name == "Grid import");
         host.SnackbarMessages.Should().Contain("Imported 1 item(s).");
+    }
+
+    [Fact]
+    public async Task Import_ChecksEachItemAgainstTheConnectedTenant_AndSkipsWhatWouldNotWork()
+    {
+        await App.Services.GetRequiredService<JiraConnectionService>().SaveAsync(
+            "http://localhost" + JiraSandboxAccounts.SitePath, JiraSandboxAccounts.ConnectorEmail, JiraSandboxAccounts.ConnectorApiToken);
+        var sample = SmartItemSamples.TwoWayTickets("Grid import unknown field");
+        var id = await CreateAsync(sample with
+        {
+            JiraIssueTypeId = JiraSandboxSeed.Bug,
+            Mappings = [.. sample.Mappings, new FieldMapping { JiraFieldId = "customfield_99999", JiraFieldName = "Gone", ZohoField = "email", ZohoFieldLabel = "Email" }],
+        });
+        var file = (await Items.ExportAsync(id))!;
+        (await Items.DeleteAsync(id)).Should().Be(0);
+        await using var host = new ComponentHost(App);
+        var page = host.Render<SmartItemsPage>();
+        page.WaitForAssertion(() => page.Find("#smart-items-grid"));
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromText(file, "items.json", contentType: "application/json"));
+
+        host.Dialogs.WaitForAssertion(() =>
+            host.Dialogs.Find("#import-preview-summary").TextContent.Should().Contain("0 to create, 0 to update, 1 to skip"));
+        host.Dialogs.Find("#import-preview-table").TextContent.Should().Contain("Jira field 'Gone' is on neither the create nor the edit screen");
+        host.Dialogs.FindAll("#import-tenant-unchecked").Should().BeEmpty("Jira and Zoho Desk are connected, so the check ran");
+        host.Dialogs.Find("#import-apply").HasAttribute("disabled").Should().BeTrue();
     }
 
     private async Task<Guid> CreateAsync(SmartItemModel model)
