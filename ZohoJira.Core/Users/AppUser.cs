@@ -25,4 +25,8 @@ public sealed class AppUser
     public DateTime CreatedAt { get; set; }
 
     public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>The user's light or dark choice ("light" / "dark"), or null when never chosen. Kept with the user so it
+    /// follows them to every browser they sign in from.</summary>
+    public string? Theme { get; set; }
 }

@@ -124,6 +124,14 @@ public sealed partial class UserService(
         LogPasswordReset(logger, user.UserName);
     }
 
+    /// <summary>Remembers the user's light or dark choice; an unknown user (removed meanwhile) is ignored.</summary>
+    public async Task SetThemeAsync(Guid userId, bool dark, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var theme = dark ? "dark" : "light";
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Theme, theme), cancellationToken);
+    }
+
     public async Task SetRoleAsync(Guid userId, AppRole role, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -49,11 +50,11 @@ internal sealed class ComponentHost : IAsyncDisposable
         // Options are open generics the test context registers itself, so the app's configured ones are handed over.
         Context.Services.AddSingleton(app.Services.GetRequiredService<IOptions<AppUrlOptions>>());
         Context.Services.AddSingleton(app.Services.GetRequiredService<IOptions<SandboxOptions>>());
-        var authorization = Context.AddAuthorization();
+        Authorization = Context.AddAuthorization();
         if (role is not null)
         {
-            authorization.SetAuthorized("component-test");
-            authorization.SetRoles(role);
+            Authorization.SetAuthorized("component-test");
+            Authorization.SetRoles(role);
         }
 
         Context.SetRendererInfo(new RendererInfo("Server", interactive));
@@ -68,6 +69,9 @@ internal sealed class ComponentHost : IAsyncDisposable
 
     /// <summary>Where dialogs and message boxes appear.</summary>
     public IRenderedComponent<MudDialogProvider> Dialogs { get; } = null!;
+
+    /// <summary>Who the components see as signed in (claims can be added, e.g. a real user's id).</summary>
+    public BunitAuthorizationContext Authorization { get; }
 
     public ISnackbar Snackbar => Context.Services.GetRequiredService<ISnackbar>();
 

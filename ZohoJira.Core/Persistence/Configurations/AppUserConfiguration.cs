@@ -16,5 +16,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.PasswordHash).HasMaxLength(512);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);
+        builder.Property(u => u.Theme).HasMaxLength(16);
     }
 }

@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ZohoJira.Core.Persistence;
+using ZohoJira.Core.Users;
 using ZohoJira.Web.Components.Layout;
 
 namespace ZohoJira.Tests.Components.Layout;
@@ -28,7 +32,10 @@ public sealed class NavigationAndThemeTests(ComponentAppFixture fixture) : IClas
     [Fact]
     public async Task TheLayout_ShowsWhoIsSignedIn_AndSwitchesToDarkAndBack_RememberingTheChoice()
     {
+        var users = fixture.App.Services.GetRequiredService<UserService>();
+        var user = await users.CreateAsync($"theme-{Guid.NewGuid():N}"[..20], null, "theme-password-1", AppRole.User);
         await using var host = new ComponentHost(fixture.App, role: "User", providers: false);
+        host.Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
         host.Context.Services.GetRequiredService<UserTheme>().IsDark.Should().BeFalse();
         var module = host.Context.JSInterop.SetupModule("./js/theme.js");
         module.SetupVoid("rememberTheme", _ => true).SetVoidResult();
@@ -41,9 +48,17 @@ public sealed class NavigationAndThemeTests(ComponentAppFixture fixture) : IClas
 
         host.Context.Services.GetRequiredService<UserTheme>().IsDark.Should().BeTrue();
         module.VerifyInvoke("rememberTheme").Arguments.Should().Equal(UserTheme.CookieName, UserTheme.Dark);
+        layout.WaitForAssertion(() => ThemeOf(user.Id).Should().Be(UserTheme.Dark, "the choice is kept with the user, for every browser"));
 
         layout.Find("#theme-toggle").Click();
         host.Context.Services.GetRequiredService<UserTheme>().IsDark.Should().BeFalse();
         module.VerifyInvoke("rememberTheme", calledTimes: 2)[1].Arguments.Should().Equal(UserTheme.CookieName, UserTheme.Light);
+        layout.WaitForAssertion(() => ThemeOf(user.Id).Should().Be(UserTheme.Light));
+    }
+
+    private string? ThemeOf(Guid userId)
+    {
+        using var db = fixture.App.Services.GetRequiredService<IDbContextFactory<ZohoJiraDbContext>>().CreateDbContext();
+        return db.Users.Single(u => u.Id == userId).Theme;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Users;
 using ZohoJira.Tests.Infrastructure;
+using ZohoJira.Web.Components.Layout;
 using ZohoJira.Web.Security;
 
 namespace ZohoJira.Tests.Web.Auth;
@@ -62,6 +63,19 @@ public sealed class SigningInTests : IClassFixture<SigningInTests.App>
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("SUP-42").And.Contain("not connected to Zoho Desk");
         html.Should().NotContain("zj-layout", "the panel uses the chromeless layout");
+    }
+
+    [Fact]
+    public async Task SigningIn_BringsTheUsersOwnThemeToThisBrowser()
+    {
+        var users = _app.Services.GetRequiredService<UserService>();
+        var user = await users.CreateAsync("theme-follower", null, "theme-follower-pass", AppRole.User);
+        await users.SetThemeAsync(user.Id, dark: true);
+        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await ZohoJiraAppFactory.PostLoginAsync(client, "theme-follower", "theme-follower-pass");
+
+        response.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(UserTheme.CookieName + "=dark;", StringComparison.Ordinal));
     }
 
     [Fact]

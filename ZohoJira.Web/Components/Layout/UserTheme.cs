@@ -2,8 +2,9 @@ using MudBlazor;
 
 namespace ZohoJira.Web.Components.Layout;
 
-/// <summary>The one theme of the app, and this circuit's light or dark choice. The choice lives in a cookie, so it is
-/// remembered per browser of each user and known while the page prerenders (no flash of the wrong colors).</summary>
+/// <summary>The one theme of the app, and this circuit's light or dark choice. The choice is kept with the user (so it
+/// follows them to every browser) and copied into a cookie at sign-in and on every change, so it is known while the page
+/// prerenders (no flash of the wrong colors) and before anyone signs in.</summary>
 public sealed class UserTheme
 {
     public const string CookieName = "ZohoJira.Theme";
@@ -38,6 +39,20 @@ public sealed class UserTheme
     };
 
     public bool IsDark { get; set; }
+
+    /// <summary>Writes the choice into the theme cookie of the response (a year, not readable by other sites).</summary>
+    public static void Remember(HttpResponse response, string theme)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Cookies.Append(CookieName, IsDarkValue(theme) ? Dark : Light, new CookieOptions
+        {
+            Path = "/",
+            MaxAge = TimeSpan.FromDays(365),
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+            Secure = response.HttpContext.Request.IsHttps,
+        });
+    }
 
     /// <summary>Reads the cookie value; anything but "dark" is light.</summary>
     public static bool IsDarkValue(string? cookie) => string.Equals(cookie, Dark, StringComparison.Ordinal);

@@ -697,6 +697,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Theme")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -698,6 +698,10 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Theme")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(128)
