@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<InboundEventStore>();
         services.AddSingleton<SmartItemService>();
+        services.AddSingleton<IssuePanel.IssuePanelService>();
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
 
