@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SmartItemService>();
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
+        services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
 
         services.AddZohoDesk(configuration);
         services.AddJira(configuration);

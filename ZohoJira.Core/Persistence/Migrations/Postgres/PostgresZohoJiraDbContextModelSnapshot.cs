@@ -51,6 +51,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Details")
                         .HasColumnType("text");
 
@@ -87,6 +90,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<Guid?>("SmartItemId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ZohoRecordId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -96,6 +102,8 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("JiraIssueKey", "OccurredAt");
+
+                    b.HasIndex("LinkId", "OccurredAt");
 
                     b.HasIndex("SmartItemId", "OccurredAt");
 
@@ -253,6 +261,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("BrokenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("BrokenReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -309,6 +321,33 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("links", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
+                {
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("FieldId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LinkId", "Side", "FieldId");
+
+                    b.ToTable("link_field_writes", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Scheduling.JobRunState", b =>
@@ -740,6 +779,15 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("SmartItem");
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
+                {
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>

@@ -51,6 +51,9 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Details")
                         .HasColumnType("nvarchar(max)");
 
@@ -87,6 +90,9 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("SmartItemId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ZohoRecordId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -96,6 +102,8 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("JiraIssueKey", "OccurredAt");
+
+                    b.HasIndex("LinkId", "OccurredAt");
 
                     b.HasIndex("SmartItemId", "OccurredAt");
 
@@ -253,6 +261,10 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("BrokenAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("BrokenReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -309,6 +321,33 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("links", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
+                {
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("FieldId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("LinkId", "Side", "FieldId");
+
+                    b.ToTable("link_field_writes", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Scheduling.JobRunState", b =>
@@ -741,6 +780,15 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("SmartItem");
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
+                {
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
