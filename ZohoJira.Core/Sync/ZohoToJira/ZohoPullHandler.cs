@@ -77,8 +77,10 @@ public sealed class ZohoPullHandler(
                 return WorkOutcome.Succeeded;
             }
 
-            await RecordAsync(link, item, runId, result.Value.Plan, result.Value.Names, cancellationToken);
-            return WorkOutcome.Succeeded;
+            await RecordAsync(link, item, runId, result, cancellationToken);
+            return result.Status is { Kind: StatusDecisionKind.NoPath } noPath
+                ? WorkOutcome.Failed(FailureCategory.Validation, noPath.Reason) // parked: retrying cannot find a path
+                : WorkOutcome.Succeeded;
         }
         catch (ExternalApiException ex)
         {
@@ -90,7 +92,7 @@ public sealed class ZohoPullHandler(
 
     /// <summary>Reads the issue (edit screen, then only the mapped fields), looks up users by e-mail, plans and sends one
     /// edit. Null when the issue is gone.</summary>
-    private static async Task<(JiraFieldPlan Plan, IReadOnlyDictionary<string, string> Names)?> SyncAsync(
+    private static async Task<PullResult?> SyncAsync(
         IJiraClient jira, SmartItemModel model, Link link, ZohoRecord record, CancellationToken cancellationToken)
     {
         var screen = await jira.GetEditFieldsAsync(link.JiraIssueId, cancellationToken);
@@ -120,12 +122,40 @@ public sealed class ZohoPullHandler(
         }
 
         var names = fields.ToDictionary(f => f.Key, f => f.Value.Name, StringComparer.Ordinal);
-        return (plan, names);
+        var status = await SyncStatusAsync(jira, model, link, record, issue.Status, cancellationToken);
+        return new PullResult(plan, names, status, issue.Status?.Name);
     }
 
-    private async Task RecordAsync(Link link, WorkItem item, long? runId, JiraFieldPlan plan, IReadOnlyDictionary<string, string> names,
-        CancellationToken cancellationToken)
+    /// <summary>With status sync on: when Jira's status does not match the Zoho status, reads the transitions, lets
+    /// <see cref="JiraStatusChooser"/> pick one and performs it. Null when status sync is off or nothing was to be done.</summary>
+    private static async Task<StatusDecision?> SyncStatusAsync(IJiraClient jira, SmartItemModel model, Link link, ZohoRecord record,
+        JiraStatus? current, CancellationToken cancellationToken)
     {
+        var zohoStatus = ZohoValues.Text(record, model.Status.ZohoStatusField);
+        if (!model.Options.Status || zohoStatus is null || current is null)
+        {
+            return null;
+        }
+
+        var zohoType = ZohoValues.Text(record, "statusType");
+        if (JiraStatusChooser.IsAligned(model.Status, zohoStatus, current))
+        {
+            return null;
+        }
+
+        var transitions = await jira.GetTransitionsAsync(link.JiraIssueId, cancellationToken);
+        var decision = JiraStatusChooser.Choose(model.Status, zohoStatus, zohoType, current, transitions);
+        if (decision.Kind == StatusDecisionKind.Transition)
+        {
+            await jira.TransitionIssueAsync(link.JiraIssueId, decision.Transition!.Id, decision.Fields!.Count > 0 ? decision.Fields : null, cancellationToken);
+        }
+
+        return decision.Kind == StatusDecisionKind.Aligned ? null : decision;
+    }
+
+    private async Task RecordAsync(Link link, WorkItem item, long? runId, PullResult result, CancellationToken cancellationToken)
+    {
+        var (plan, names, status, statusFrom) = result;
         var now = time.GetUtcNow().UtcDateTime;
         var activity = new SyncActivity(link, item, now);
         foreach (var write in plan.Writes)
@@ -141,6 +171,17 @@ public sealed class ZohoPullHandler(
             activity.Add("field", ActivityOutcome.Skipped, $"{names.GetValueOrDefault(skip.JiraFieldId, skip.JiraFieldId)}: {skip.Reason}");
         }
 
+        var moved = status is { Kind: StatusDecisionKind.Transition };
+        if (moved)
+        {
+            activity.Add("status", ActivityOutcome.Applied,
+                $"Moved from '{statusFrom}' to '{status!.Transition!.To.Name}' with '{status.Transition.Name}' (chosen by {status.Reason}).");
+        }
+        else if (status is { Kind: StatusDecisionKind.NoPath })
+        {
+            activity.Add("status", ActivityOutcome.Failed, status.Reason);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tracked = await db.Links.SingleOrDefaultAsync(l => l.Id == link.Id, cancellationToken);
@@ -150,28 +191,34 @@ public sealed class ZohoPullHandler(
         }
 
         tracked.LastSyncedAt = now;
-        tracked.LastError = null;
-        tracked.LastErrorAt = null;
-        var fieldIds = plan.Writes.Select(w => w.JiraFieldId).ToList();
+        tracked.LastError = status is { Kind: StatusDecisionKind.NoPath } ? status.Reason : null;
+        tracked.LastErrorAt = tracked.LastError is null ? null : now;
+        var written = plan.Writes.Select(w => (w.JiraFieldId, w.Fingerprint)).ToList();
+        if (moved)
+        {
+            written.Add(("status", System.Text.Json.Nodes.JsonValue.Create(status!.Transition!.To.Name).ToJsonString()));
+        }
+
+        var fieldIds = written.Select(w => w.JiraFieldId).ToList();
         var existing = await db.LinkFieldWrites
             .Where(w => w.LinkId == link.Id && w.Side == LinkFieldWrite.JiraSide && fieldIds.Contains(w.FieldId))
             .ToDictionaryAsync(w => w.FieldId, StringComparer.Ordinal, cancellationToken);
-        foreach (var write in plan.Writes)
+        foreach (var (fieldId, fingerprint) in written)
         {
-            if (!existing.TryGetValue(write.JiraFieldId, out var row))
+            if (!existing.TryGetValue(fieldId, out var row))
             {
-                row = new LinkFieldWrite { LinkId = link.Id, Side = LinkFieldWrite.JiraSide, FieldId = write.JiraFieldId };
+                row = new LinkFieldWrite { LinkId = link.Id, Side = LinkFieldWrite.JiraSide, FieldId = fieldId };
                 db.LinkFieldWrites.Add(row);
             }
 
-            row.Value = write.Fingerprint;
+            row.Value = fingerprint;
             row.WrittenAt = now;
             row.WorkItemId = item.Id;
         }
 
         db.Activity.AddRange(activity.Entries);
         await db.SaveChangesAsync(cancellationToken);
-        await AddToRunAsync(db, runId, plan.Writes.Count, failures: 0, cancellationToken);
+        await AddToRunAsync(db, runId, written.Count, failures: status is { Kind: StatusDecisionKind.NoPath } ? 1 : 0, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -228,4 +275,6 @@ public sealed class ZohoPullHandler(
                 .SetProperty(r => r.Failures, r => r.Failures + failures),
             cancellationToken);
     }
+
+    private sealed record PullResult(JiraFieldPlan Plan, IReadOnlyDictionary<string, string> Names, StatusDecision? Status, string? StatusFrom);
 }
