@@ -49,6 +49,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
+        services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
+        services.AddHostedService<Sync.Inbox.InboxHostedService>();
 
         services.AddZohoDesk(configuration);
         services.AddJira(configuration);

@@ -16,10 +16,21 @@ using ZohoJira.Tests.Infrastructure;
 namespace ZohoJira.Tests.Core.Sync.ZohoToJira;
 
 /// <summary>An app with Zoho and Jira connected to the simulators and no hosted workers (tests drain the work
-/// themselves), shared by the tests of a class; each test makes its own items, tickets and issues. Intent methods read
+/// themselves, unless made with workers), shared by the tests of a class; each test makes its own items, tickets and issues. Intent methods read
 /// like the scenario: add a ticket, create an issue, link them, pull.</summary>
 public sealed class SyncApp : IAsyncLifetime
 {
+    public SyncApp()
+        : this(workers: 0)
+    {
+    }
+
+    private SyncApp(int workers) =>
+        App = new ZohoJiraAppFactory().With("Sync:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>An app whose own worker and inbox loops run (the caller initializes and disposes it).</summary>
+    public static SyncApp WithWorkers() => new(workers: 1);
+
     public const string SiteUrl = "http://localhost" + JiraSandboxAccounts.SitePath;
 
     /// <summary>The sandbox Jira project and its Task issue type (summary, description, labels, due date on create;
@@ -28,7 +39,7 @@ public sealed class SyncApp : IAsyncLifetime
 
     public const string TaskType = "10002";
 
-    public ZohoJiraAppFactory App { get; } = new ZohoJiraAppFactory().With("Sync:Workers", "0");
+    public ZohoJiraAppFactory App { get; }
 
     public async Task InitializeAsync()
     {
