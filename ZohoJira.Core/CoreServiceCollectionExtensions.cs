@@ -50,6 +50,9 @@ public static class CoreServiceCollectionExtensions
         services.AddDurableWork(configuration);
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
         services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
+        services.Configure<Sync.CatchUp.CatchUpOptions>(configuration.GetSection(WorkOptions.SectionName));
+        services.AddSingleton<Sync.CatchUp.ZohoCatchUpService>();
+        services.AddSingleton<Sync.CatchUp.LinkRefreshService>();
         services.AddHostedService<Sync.Inbox.InboxHostedService>();
 
         services.AddZohoDesk(configuration);

@@ -536,8 +536,20 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
-                    b.Property<Guid>("SmartItemId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("ZohoModule")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastModifiedTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastRecordIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("ModifiedSince")
                         .HasColumnType("timestamp with time zone");
@@ -545,7 +557,7 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("SmartItemId");
+                    b.HasKey("ZohoModule");
 
                     b.ToTable("sync_cursors", (string)null);
                 });
@@ -786,15 +798,6 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.HasOne("ZohoJira.Core.Links.Link", null)
                         .WithMany()
                         .HasForeignKey("LinkId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
-                {
-                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
-                        .WithOne()
-                        .HasForeignKey("ZohoJira.Core.Sync.SyncCursor", "SmartItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -536,8 +536,20 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
-                    b.Property<Guid>("SmartItemId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("ZohoModule")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LastModifiedTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastRecordIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<DateTime>("ModifiedSince")
                         .HasColumnType("datetime2");
@@ -545,7 +557,7 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("SmartItemId");
+                    b.HasKey("ZohoModule");
 
                     b.ToTable("sync_cursors", (string)null);
                 });
@@ -787,15 +799,6 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.HasOne("ZohoJira.Core.Links.Link", null)
                         .WithMany()
                         .HasForeignKey("LinkId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
-                {
-                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
-                        .WithOne()
-                        .HasForeignKey("ZohoJira.Core.Sync.SyncCursor", "SmartItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -521,7 +521,19 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
-                    b.Property<Guid>("SmartItemId")
+                    b.Property<string>("ZohoModule")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastModifiedTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRecordIds")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedSince")
@@ -530,7 +542,7 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("SmartItemId");
+                    b.HasKey("ZohoModule");
 
                     b.ToTable("sync_cursors", (string)null);
                 });
@@ -767,15 +779,6 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.HasOne("ZohoJira.Core.Links.Link", null)
                         .WithMany()
                         .HasForeignKey("LinkId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
-                {
-                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
-                        .WithOne()
-                        .HasForeignKey("ZohoJira.Core.Sync.SyncCursor", "SmartItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

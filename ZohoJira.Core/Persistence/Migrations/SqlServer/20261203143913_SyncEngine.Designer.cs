@@ -12,7 +12,7 @@ using ZohoJira.Core.Persistence;
 namespace ZohoJira.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerZohoJiraDbContext))]
-    [Migration("20261203140935_SyncEngine")]
+    [Migration("20261203143913_SyncEngine")]
     partial class SyncEngine
     {
         /// <inheritdoc />
@@ -539,8 +539,20 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
-                    b.Property<Guid>("SmartItemId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("ZohoModule")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LastModifiedTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastRecordIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<DateTime>("ModifiedSince")
                         .HasColumnType("datetime2");
@@ -548,7 +560,7 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("SmartItemId");
+                    b.HasKey("ZohoModule");
 
                     b.ToTable("sync_cursors", (string)null);
                 });
@@ -790,15 +802,6 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.HasOne("ZohoJira.Core.Links.Link", null)
                         .WithMany()
                         .HasForeignKey("LinkId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
-                {
-                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
-                        .WithOne()
-                        .HasForeignKey("ZohoJira.Core.Sync.SyncCursor", "SmartItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
