@@ -49,6 +49,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IssuePanel.IssuePanelService>();
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
+        services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
+        services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
+        services.Configure<Sync.CatchUp.CatchUpOptions>(configuration.GetSection(WorkOptions.SectionName));
+        services.AddSingleton<Sync.CatchUp.ZohoCatchUpService>();
+        services.AddSingleton<Sync.CatchUp.LinkRefreshService>();
+        services.AddHostedService<Sync.Inbox.InboxHostedService>();
 
         services.AddZohoDesk(configuration);
         services.AddJira(configuration);

@@ -5,6 +5,8 @@ using Quartz;
 using ZohoJira.Core;
 using ZohoJira.Core.Activity;
 using ZohoJira.Core.Persistence;
+using ZohoJira.Core.Sync.CatchUp;
+using ZohoJira.Core.Sync.Work;
 using ZohoJira.Core.Users;
 using ZohoJira.Sandbox;
 using ZohoJira.Web.Hosting;
@@ -113,6 +115,7 @@ public static class WebServiceCollectionExtensions
         var options = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var activity = configuration.GetSection(ActivityOptions.SectionName).Get<ActivityOptions>() ?? new ActivityOptions();
+        var catchUp = configuration.GetSection(WorkOptions.SectionName).Get<CatchUpOptions>() ?? new CatchUpOptions();
 
         services.AddQuartz(q =>
         {
@@ -145,6 +148,14 @@ public static class WebServiceCollectionExtensions
             q.AddTrigger(t => t.ForJob(PruneActivityJob.Key)
                 .WithIdentity($"{PruneActivityJob.Name}-schedule", JobCatalog.Group)
                 .WithCronSchedule(activity.PruneSchedule));
+
+            q.AddJob<ZohoCatchUpJob>(j => j.WithIdentity(ZohoCatchUpJob.Key).StoreDurably()
+                .WithDescription("Reads Zoho changes since the last cycle, once per module in use, and syncs linked records into Jira."));
+            q.AddTrigger(t => t.ForJob(ZohoCatchUpJob.Key)
+                .WithIdentity($"{ZohoCatchUpJob.Name}-schedule", JobCatalog.Group)
+                .StartNow() // a cycle at start catches up on what changed while the app was down
+                .WithSimpleSchedule(s => s.WithInterval(catchUp.CatchUpInterval > TimeSpan.Zero ? catchUp.CatchUpInterval : TimeSpan.FromMinutes(5))
+                    .RepeatForever()));
         });
 
         if (options.Enabled)

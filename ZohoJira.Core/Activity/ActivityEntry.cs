@@ -26,4 +26,10 @@ public sealed class ActivityEntry
     public required string Message { get; set; }
 
     public string? Details { get; set; }
+
+    /// <summary>The durable work item that did it, when the engine did.</summary>
+    public long? WorkItemId { get; set; }
+
+    /// <summary>The work item's attempt this entry belongs to (1 for the first try).</summary>
+    public int? Attempts { get; set; }
 }

@@ -48,6 +48,10 @@ public interface IJiraClient
     /// <summary>Reads an issue with all fields (and Jira's HTML rendering of rich-text fields); null when gone or hidden.</summary>
     Task<JiraIssue?> GetIssueAsync(string issueIdOrKey, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads an issue with only the named fields (no rendered HTML): what the sync engine uses, so a read costs
+    /// what it needs. Null when gone or hidden.</summary>
+    Task<JiraIssue?> GetIssueAsync(string issueIdOrKey, IReadOnlyCollection<string> fields, CancellationToken cancellationToken = default);
+
     /// <summary>Sets the given fields only (field id → value); fields not named are left untouched. No call when empty.</summary>
     Task EditIssueAsync(string issueIdOrKey, JsonObject changedFields, CancellationToken cancellationToken = default);
 

@@ -33,4 +33,7 @@ public sealed class Link
 
     /// <summary>Set when either side was deleted; the link stops syncing.</summary>
     public DateTime? BrokenAt { get; set; }
+
+    /// <summary>Why the link stopped syncing, when <see cref="BrokenAt"/> is set.</summary>
+    public LinkBrokenReason? BrokenReason { get; set; }
 }

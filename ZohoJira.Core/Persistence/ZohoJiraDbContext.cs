@@ -32,6 +32,8 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
 
     public DbSet<Link> Links => Set<Link>();
 
+    public DbSet<LinkFieldWrite> LinkFieldWrites => Set<LinkFieldWrite>();
+
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using ZohoJira.Core.Persistence;
+using ZohoJira.Core.Sync.Work;
 
 namespace ZohoJira.Core.Sync;
 
 /// <summary>Durable intake for verified webhook deliveries. A delivery is stored once per (source, dedupe key): vendors
-/// deliver at least once, so a repeat is recognised and acknowledged without a second row.</summary>
-public sealed class InboundEventStore(IDbContextFactory<ZohoJiraDbContext> dbFactory, TimeProvider time)
+/// deliver at least once, so a repeat is recognised and acknowledged without a second row. Storing an event wakes this
+/// instance's inbox processing (<see cref="WorkSignal"/>).</summary>
+public sealed class InboundEventStore(IDbContextFactory<ZohoJiraDbContext> dbFactory, TimeProvider time, WorkSignal signal)
 {
     public const string ZohoSource = "zoho";
 
@@ -46,6 +48,7 @@ public sealed class InboundEventStore(IDbContextFactory<ZohoJiraDbContext> dbFac
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            signal.Notify();
             return true;
         }
         catch (DbUpdateException)

@@ -17,6 +17,7 @@ internal sealed class ZohoSandboxGate(ZohoSandboxAccounts accounts, ZohoSandboxS
         var http = context.HttpContext;
         var request = http.Request;
         state.DeskBaseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/sandbox/zoho/desk";
+        state.CountApiCall();
         if (faults.TakeNext() is { } fault)
         {
             if (fault.RetryAfter is { } wait)

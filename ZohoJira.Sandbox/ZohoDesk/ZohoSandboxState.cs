@@ -30,6 +30,8 @@ public sealed class ZohoSandboxState(TimeProvider time)
     private long _nextId = 1000;
     private int _nextTicketNumber = 100;
 
+    private long _apiCalls;
+
     public Lock Gate { get; } = new();
 
     public Dictionary<string, Dictionary<string, JsonObject>> Records { get; } =
@@ -60,6 +62,12 @@ public sealed class ZohoSandboxState(TimeProvider time)
     public bool ChildChangesTouchTicket { get; set; } = true;
 
     public DateTimeOffset Now => Truncate(time.GetUtcNow());
+
+    /// <summary>Desk API calls received so far (any outcome): what tests and the benchmark count to show how many calls
+    /// the connector spends.</summary>
+    public long ApiCalls => Interlocked.Read(ref _apiCalls);
+
+    internal void CountApiCall() => Interlocked.Increment(ref _apiCalls);
 
     public string NewId() => (70812340000000000L + Interlocked.Increment(ref _nextId)).ToString(CultureInfo.InvariantCulture);
 

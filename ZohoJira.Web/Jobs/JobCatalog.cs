@@ -10,6 +10,7 @@ public static class JobCatalog
     public static IReadOnlyList<JobDescriptor> All { get; } =
     [
         new(PruneActivityJob.Key, "Prune activity", "Deletes activity older than the retention period (Activity:RetentionDays)."),
+        new(ZohoCatchUpJob.Key, "Zoho catch-up", "Reads Zoho changes once per module in use and syncs linked records into Jira (Sync:CatchUpInterval)."),
     ];
 }
 

@@ -151,6 +151,15 @@ internal sealed class JiraClient(HttpClient http, JiraSite site) : IJiraClient
         return issue is null ? null : JiraWireMapper.ToIssue(issue);
     }
 
+    public async Task<JiraIssue?> GetIssueAsync(string issueIdOrKey, IReadOnlyCollection<string> fields, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issueIdOrKey);
+        ArgumentNullException.ThrowIfNull(fields);
+        var wanted = fields.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal).DefaultIfEmpty("status").ToList();
+        var issue = await GetJsonOrNullAsync(JiraUrls.IssueFields(issueIdOrKey, wanted), JiraWireJsonContext.Default.WireIssue, $"read issue {issueIdOrKey}", cancellationToken);
+        return issue is null ? null : JiraWireMapper.ToIssue(issue);
+    }
+
     public async Task EditIssueAsync(string issueIdOrKey, JsonObject changedFields, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issueIdOrKey);

@@ -37,6 +37,9 @@ internal static class JiraUrls
 
     public static string Issue(string issue) => Query($"rest/api/3/issue/{Seg(issue)}", ("expand", "renderedFields"));
 
+    public static string IssueFields(string issue, IEnumerable<string> fields) =>
+        Query($"rest/api/3/issue/{Seg(issue)}", ("fields", string.Join(',', fields)));
+
     public static string EditIssue(string issue) => $"rest/api/3/issue/{Seg(issue)}";
 
     public static string Search(string jql, IReadOnlyList<string>? fields, int maxResults, bool rendered, string? nextPageToken) =>

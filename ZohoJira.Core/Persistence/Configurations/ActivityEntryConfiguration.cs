@@ -18,5 +18,6 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => new { a.JiraIssueKey, a.OccurredAt });
         builder.HasIndex(a => new { a.SmartItemId, a.OccurredAt });
+        builder.HasIndex(a => new { a.LinkId, a.OccurredAt });
     }
 }

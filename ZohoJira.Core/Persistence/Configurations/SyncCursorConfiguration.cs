@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync;
 
 namespace ZohoJira.Core.Persistence.Configurations;
@@ -10,8 +9,9 @@ internal sealed class SyncCursorConfiguration : IEntityTypeConfiguration<SyncCur
     public void Configure(EntityTypeBuilder<SyncCursor> builder)
     {
         builder.ToTable("sync_cursors");
-        builder.HasKey(c => c.SmartItemId);
-        builder.HasOne<SmartItemDefinition>().WithOne().HasForeignKey<SyncCursor>(c => c.SmartItemId)
-            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasKey(c => c.ZohoModule);
+        builder.Property(c => c.ZohoModule).HasMaxLength(64);
+        builder.Property(c => c.Continuation).HasMaxLength(1000);
+        builder.Property(c => c.LastRecordIds).HasMaxLength(SyncCursor.LastRecordIdsLength);
     }
 }

@@ -147,7 +147,7 @@ public abstract class PersistenceTests
     }
 
     [Fact]
-    public async Task DeletingSmartItem_CascadesToItsLinksCursorAndRuns()
+    public async Task DeletingSmartItem_CascadesToItsLinksAndRuns()
     {
         await using var app = await CreateAppAsync();
         var item = NewSmartItem(app);
@@ -155,7 +155,6 @@ public abstract class PersistenceTests
         {
             db.SmartItems.Add(item);
             db.Links.Add(NewLink(item.Id, "10001", "SUP-1", "900"));
-            db.SyncCursors.Add(new SyncCursor { SmartItemId = item.Id, ModifiedSince = app.Time.GetUtcNow().UtcDateTime });
             db.SyncRuns.Add(new SyncRun { SmartItemId = item.Id, Trigger = "manual", StartedAt = app.Time.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
         }
@@ -169,7 +168,6 @@ public abstract class PersistenceTests
         await using (var db = app.CreateDbContext())
         {
             (await db.Links.CountAsync()).Should().Be(0);
-            (await db.SyncCursors.CountAsync()).Should().Be(0);
             (await db.SyncRuns.CountAsync()).Should().Be(0);
         }
     }

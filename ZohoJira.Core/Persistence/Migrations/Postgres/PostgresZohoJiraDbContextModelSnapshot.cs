@@ -51,6 +51,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Details")
                         .HasColumnType("text");
 
@@ -87,6 +90,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<Guid?>("SmartItemId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ZohoRecordId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -96,6 +102,8 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("JiraIssueKey", "OccurredAt");
+
+                    b.HasIndex("LinkId", "OccurredAt");
 
                     b.HasIndex("SmartItemId", "OccurredAt");
 
@@ -253,6 +261,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("BrokenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("BrokenReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -309,6 +321,33 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("links", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
+                {
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("FieldId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LinkId", "Side", "FieldId");
+
+                    b.ToTable("link_field_writes", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Scheduling.JobRunState", b =>
@@ -497,8 +536,20 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
-                    b.Property<Guid>("SmartItemId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("ZohoModule")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastModifiedTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastRecordIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("ModifiedSince")
                         .HasColumnType("timestamp with time zone");
@@ -506,7 +557,7 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("SmartItemId");
+                    b.HasKey("ZohoModule");
 
                     b.ToTable("sync_cursors", (string)null);
                 });
@@ -746,11 +797,11 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Navigation("SmartItem");
                 });
 
-            modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
                 {
-                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
-                        .WithOne()
-                        .HasForeignKey("ZohoJira.Core.Sync.SyncCursor", "SmartItemId")
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

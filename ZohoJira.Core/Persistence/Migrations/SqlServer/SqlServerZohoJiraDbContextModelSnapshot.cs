@@ -51,6 +51,9 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Details")
                         .HasColumnType("nvarchar(max)");
 
@@ -87,6 +90,9 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("SmartItemId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ZohoRecordId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -96,6 +102,8 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("JiraIssueKey", "OccurredAt");
+
+                    b.HasIndex("LinkId", "OccurredAt");
 
                     b.HasIndex("SmartItemId", "OccurredAt");
 
@@ -253,6 +261,10 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("BrokenAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("BrokenReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -309,6 +321,33 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("links", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
+                {
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("FieldId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("LinkId", "Side", "FieldId");
+
+                    b.ToTable("link_field_writes", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Scheduling.JobRunState", b =>
@@ -497,8 +536,20 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
-                    b.Property<Guid>("SmartItemId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("ZohoModule")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LastModifiedTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastRecordIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<DateTime>("ModifiedSince")
                         .HasColumnType("datetime2");
@@ -506,7 +557,7 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("SmartItemId");
+                    b.HasKey("ZohoModule");
 
                     b.ToTable("sync_cursors", (string)null);
                 });
@@ -747,11 +798,11 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Navigation("SmartItem");
                 });
 
-            modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
                 {
-                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
-                        .WithOne()
-                        .HasForeignKey("ZohoJira.Core.Sync.SyncCursor", "SmartItemId")
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -42,6 +42,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Details")
                         .HasColumnType("TEXT");
 
@@ -78,6 +81,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("SmartItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ZohoRecordId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -87,6 +93,8 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("JiraIssueKey", "OccurredAt");
+
+                    b.HasIndex("LinkId", "OccurredAt");
 
                     b.HasIndex("SmartItemId", "OccurredAt");
 
@@ -240,6 +248,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("BrokenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BrokenReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -296,6 +308,33 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("links", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
+                {
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LinkId", "Side", "FieldId");
+
+                    b.ToTable("link_field_writes", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Scheduling.JobRunState", b =>
@@ -482,7 +521,19 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
-                    b.Property<Guid>("SmartItemId")
+                    b.Property<string>("ZohoModule")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastModifiedTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRecordIds")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedSince")
@@ -491,7 +542,7 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("SmartItemId");
+                    b.HasKey("ZohoModule");
 
                     b.ToTable("sync_cursors", (string)null);
                 });
@@ -727,11 +778,11 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.Navigation("SmartItem");
                 });
 
-            modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
+            modelBuilder.Entity("ZohoJira.Core.Links.LinkFieldWrite", b =>
                 {
-                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
-                        .WithOne()
-                        .HasForeignKey("ZohoJira.Core.Sync.SyncCursor", "SmartItemId")
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,172 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ZohoJira.Core.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class SyncEngine : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Cursors were per item and never written before; they are per Zoho module now.
+            migrationBuilder.Sql("DELETE FROM sync_cursors;");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_sync_cursors_smart_items_SmartItemId",
+                table: "sync_cursors");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_sync_cursors",
+                table: "sync_cursors");
+
+            migrationBuilder.DropColumn(
+                name: "SmartItemId",
+                table: "sync_cursors");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ZohoModule",
+                table: "sync_cursors",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Continuation",
+                table: "sync_cursors",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastModifiedTime",
+                table: "sync_cursors",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LastRecordIds",
+                table: "sync_cursors",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BrokenReason",
+                table: "links",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "activity",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "WorkItemId",
+                table: "activity",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_sync_cursors",
+                table: "sync_cursors",
+                column: "ZohoModule");
+
+            migrationBuilder.CreateTable(
+                name: "link_field_writes",
+                columns: table => new
+                {
+                    LinkId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Side = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    FieldId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    WrittenAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    WorkItemId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_link_field_writes", x => new { x.LinkId, x.Side, x.FieldId });
+                    table.ForeignKey(
+                        name: "FK_link_field_writes_links_LinkId",
+                        column: x => x.LinkId,
+                        principalTable: "links",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activity_LinkId_OccurredAt",
+                table: "activity",
+                columns: new[] { "LinkId", "OccurredAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "link_field_writes");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_sync_cursors",
+                table: "sync_cursors");
+
+            migrationBuilder.DropIndex(
+                name: "IX_activity_LinkId_OccurredAt",
+                table: "activity");
+
+            migrationBuilder.DropColumn(
+                name: "ZohoModule",
+                table: "sync_cursors");
+
+            migrationBuilder.DropColumn(
+                name: "Continuation",
+                table: "sync_cursors");
+
+            migrationBuilder.DropColumn(
+                name: "LastModifiedTime",
+                table: "sync_cursors");
+
+            migrationBuilder.DropColumn(
+                name: "LastRecordIds",
+                table: "sync_cursors");
+
+            migrationBuilder.DropColumn(
+                name: "BrokenReason",
+                table: "links");
+
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "activity");
+
+            migrationBuilder.DropColumn(
+                name: "WorkItemId",
+                table: "activity");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SmartItemId",
+                table: "sync_cursors",
+                type: "uniqueidentifier",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_sync_cursors",
+                table: "sync_cursors",
+                column: "SmartItemId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_sync_cursors_smart_items_SmartItemId",
+                table: "sync_cursors",
+                column: "SmartItemId",
+                principalTable: "smart_items",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+        }
+    }
+}
