@@ -6,6 +6,9 @@ using ZohoJira.Core.Connections;
 using ZohoJira.Core.Links;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.SmartItems;
+using ZohoJira.Core.Sync.CatchUp;
+using ZohoJira.Core.Sync.Work;
+using ZohoJira.Core.Sync.ZohoToJira;
 using ZohoJira.Core.Zoho;
 using ZohoJira.Core.Zoho.Models;
 
@@ -19,8 +22,17 @@ public sealed partial class IssuePanelService(
     JiraConnectionService jiraConnection,
     IZohoDeskClientFactory zoho,
     SmartItemService items,
+    WorkQueue queue,
+    WorkSignal signal,
+    LinkRefreshService refresh,
     TimeProvider time)
 {
+    /// <summary>What the first sync of a link made in the panel is enqueued as.</summary>
+    public const string LinkTrigger = "link";
+
+    /// <summary>How long Refresh waits for the link's sync before saying it goes on in the background.</summary>
+    public static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(15);
+
     /// <summary>How many recent activity entries the panel shows.</summary>
     public const int ActivityCount = 20;
 
@@ -141,8 +153,9 @@ public sealed partial class IssuePanelService(
             .ToList();
     }
 
-    /// <summary>Links a Zoho record to the issue under an item, as the user's manual link. Refused when the issue already has
-    /// a record under that item, or the record is already linked to another issue under it.</summary>
+    /// <summary>Links a Zoho record to the issue under an item, as the user's manual link; for a synchronized item the link's
+    /// first Zoho → Jira sync is enqueued in the same transaction. Refused when the issue already has a record under that
+    /// item, or the record is already linked to another issue under it.</summary>
     public async Task<PanelLinkResult> LinkAsync(Guid itemId, PanelIssue issue, string recordId, string? userName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issue);
@@ -187,17 +200,54 @@ public sealed partial class IssuePanelService(
         };
         db.Links.Add(link);
         db.Activity.Add(Entry(now, link, item.Definition.Name, ActivityOutcome.Applied, $"{userName ?? "A user"} linked {Describe(record)} under {item.Definition.Name}."));
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone linked the same issue or record a moment earlier: the unique indexes decided.
-            return new(false, $"{issue.Key} or {record.Title} was just linked by someone else under {item.Definition.Name}.");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone linked the same issue or record a moment earlier: the unique indexes decided.
+                return new(false, $"{issue.Key} or {record.Title} was just linked by someone else under {item.Definition.Name}.");
+            }
+
+            if (item.Definition.IsSynchronized)
+            {
+                await queue.EnqueueAsync(db, ZohoPullWork.For(link, trigger: LinkTrigger), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        return new(true, $"Linked {Describe(record)}.", link.Id);
+        signal.Notify();
+        return new(true, item.Definition.IsSynchronized ? $"Linked {Describe(record)}; its first sync into Jira has started." : $"Linked {Describe(record)}.", link.Id);
+    }
+
+    /// <summary>Refresh of one link: for a synchronized item the link's Zoho → Jira sync runs now through the engine's work
+    /// (the panel then reloads the record); a display-only link only needs the reload.</summary>
+    public async Task<PanelLinkResult> RefreshAsync(PanelItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Link is not { } link)
+        {
+            return new(false, "Nothing is linked to refresh.");
+        }
+
+        if (!item.IsSynchronized)
+        {
+            return new(true, "Reloaded from Zoho Desk.", link.LinkId);
+        }
+
+        var result = await refresh.RefreshAsync(link.LinkId, RefreshWait, cancellationToken);
+        return result.Outcome switch
+        {
+            LinkRefreshOutcome.Synced => new(true, result.Message is null ? "Synced from Zoho Desk just now." : $"Synced, with a problem: {result.Message}", link.LinkId),
+            LinkRefreshOutcome.StillWaiting => new(true, "The sync is still running (Zoho or Jira is slow); it finishes in the background.", link.LinkId),
+            LinkRefreshOutcome.Stopped => new(false, "This link is stopped: its Zoho record or Jira issue was deleted.", link.LinkId),
+            LinkRefreshOutcome.NotFound => new(false, "This link no longer exists.", link.LinkId),
+            _ => new(false, $"The sync failed: {result.Message}", link.LinkId),
+        };
     }
 
     /// <summary>Removes a manual link (the Jira issue and the Zoho record stay). Auto-managed links cannot be unlinked.</summary>

@@ -37,7 +37,7 @@ public sealed class IssuePanelBrowserTests(SmartItemsBrowserFixture fixture) : I
         await page.GotoAsync("/panel/SUP-6");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync($"#panel-link-{itemId}");
-        await page.FillAsync("#panel-search", first.GetString("subject")!);
+        await page.Locator("#panel-search").PressSequentiallyAsync(first.GetString("subject")!);
         await page.ClickAsync($"#panel-choose-{first.Id}");
         await Assertions.Expect(page.Locator($"#panel-open-{itemId}")).ToContainTextAsync(first.Title);
         await Assertions.Expect(page.Locator($"#panel-fields-{itemId}")).ToContainTextAsync("Priority");
@@ -47,7 +47,7 @@ public sealed class IssuePanelBrowserTests(SmartItemsBrowserFixture fixture) : I
         await Assertions.Expect(page.Locator($"#panel-link-{itemId}")).ToBeVisibleAsync();
 
         await page.ClickAsync($"#panel-link-{itemId}");
-        await page.FillAsync("#panel-search", second.WebUrl!);
+        await page.Locator("#panel-search").PressSequentiallyAsync(second.WebUrl!);
         await page.ClickAsync($"#panel-choose-{second.Id}");
         await Assertions.Expect(page.Locator($"#panel-open-{itemId}")).ToContainTextAsync(second.Title);
         await Assertions.Expect(page.Locator("#panel-activity")).ToContainTextAsync("unlinked");

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ZohoJira.Core.Connections;
 using ZohoJira.Core.IssuePanel;
 using ZohoJira.Core.Links;
 using ZohoJira.Core.Persistence;
@@ -68,6 +70,31 @@ public sealed class IssuePanelPageTests(WizardAppFixture fixture) : IClassFixtur
         host.ClickDialogButton("Unlink");
         page.WaitForAssertion(() => page.Find($"#panel-link-{itemId}"), TimeSpan.FromSeconds(10));
         (await LinksOfAsync(itemId)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task LinkingASynchronizedItem_SyncsJiraAtOnce_AndRefreshBringsALaterZohoChange()
+    {
+        var issue = await IssueAsync("SUP-10");
+        var itemId = await CreateItemAsync(SyncMode.OneWay, "Panel refresh", JiraSandboxSeed.Bug);
+        var ticket = await FreeTicketAsync();
+        var jira = (await App.Services.GetRequiredService<JiraConnectionService>().CreateClientAsync())!;
+
+        (await Panel.LinkAsync(itemId, issue, ticket.Id, "someone")).Succeeded.Should().BeTrue();
+        await WaitForAsync(async () => (await jira.GetIssueAsync(issue.Key))!.Summary == ticket.GetString("subject"));
+
+        var zoho = await App.Services.GetRequiredService<IZohoDeskClientFactory>().CreateAsync();
+        var changed = $"Refreshed subject {Guid.NewGuid():N}"[..30];
+        await zoho.UpdateRecordAsync(ZohoModule.Tickets, ticket.Id, new JsonObject { ["subject"] = changed });
+        await using var host = new ComponentHost(App, role: "User");
+        var page = host.Render<IssuePanelPage>(p => p.Add(c => c.IssueKey, issue.Key));
+        page.WaitForAssertion(() => page.Find($"#panel-refresh-{itemId}"), TimeSpan.FromSeconds(10));
+
+        await page.InvokeAsync(() => page.Find($"#panel-refresh-{itemId}").Click());
+
+        page.WaitForAssertion(() => host.SnackbarMessages.Should().Contain("Synced from Zoho Desk just now."), TimeSpan.FromSeconds(20));
+        page.WaitForAssertion(() => page.Find($"#panel-fields-{itemId}").TextContent.Should().Contain(changed));
+        (await jira.GetIssueAsync(issue.Key))!.Summary.Should().Be(changed, "Refresh ran the link's Zoho → Jira sync");
     }
 
     [Fact]
@@ -146,6 +173,16 @@ public sealed class IssuePanelPageTests(WizardAppFixture fixture) : IClassFixtur
         PanelValueFormatter.Format(J("\"<p onclick=\\\"x()\\\">Hi<script>alert(1)</script></p>\""), berlin).Value
             .Should().Contain("Hi").And.NotContain("script").And.NotContain("onclick");
         PanelValueFormatter.Format(J("\"a < b & c\""), berlin).Value.Should().Be("a &lt; b &amp; c");
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200 && !await condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        (await condition()).Should().BeTrue("the engine applies the change within seconds");
     }
 
     private async Task<PanelIssue> IssueAsync(string key) =>
