@@ -191,6 +191,20 @@ public sealed class SmartItemsPageTests(ZohoConnectedAppFixture fixture) : IClas
         host.Dialogs.Find("#import-apply").HasAttribute("disabled").Should().BeTrue();
     }
 
+    [Fact]
+    public async Task RunNow_ReadsTheModuleOnce_AndTheGridShowsTheRunsTime()
+    {
+        var id = await CreateAsync(SmartItemSamples.TwoWayTickets("Grid run now"));
+        await using var host = new ComponentHost(App);
+        var page = host.Render<SmartItemsPage>();
+        page.WaitForAssertion(() => page.Find($"#item-lastsync-{id}").TextContent.Should().Be("—"));
+
+        await page.InvokeAsync(() => page.Find($"#item-run-{id}").Click());
+
+        page.WaitForAssertion(() => host.SnackbarMessages.Should().Contain(m => m.StartsWith("Grid run now ran:", StringComparison.Ordinal)), TimeSpan.FromSeconds(15));
+        page.WaitForAssertion(() => page.Find($"#item-lastsync-{id}").TextContent.Should().MatchRegex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$"));
+    }
+
     private async Task<Guid> CreateAsync(SmartItemModel model)
     {
         var result = await Items.CreateAsync(model);
