@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InboundEventStore>();
         services.AddSingleton<SmartItemService>();
         services.AddSingleton<IssuePanel.IssuePanelService>();
+        services.AddSingleton<Operations.SyncProblemService>();
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();

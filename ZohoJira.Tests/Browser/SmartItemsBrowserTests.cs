@@ -95,9 +95,11 @@ public sealed class SmartItemsBrowserTests(SmartItemsBrowserFixture fixture) : I
         {
             await page.ClickAsync("#wizard-issuetype");
             await page.GetByRole(AriaRole.Option, new() { Name = "Bug", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#wizard-step-scope")).ToContainTextAsync("Bug");
         }
 
         await NextAsync(page);
+        await Assertions.Expect(page.Locator("#wizard-step-fields")).ToBeVisibleAsync();
         if (mode == SyncMode.DisplayOnly)
         {
             await page.ClickAsync("#wizard-add-display-field");
