@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SmartItemService>();
         services.AddSingleton<IssuePanel.IssuePanelService>();
         services.AddSingleton<Operations.SyncProblemService>();
+        services.AddSingleton<Operations.SyncHealthService>();
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
