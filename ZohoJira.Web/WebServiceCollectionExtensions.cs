@@ -47,6 +47,7 @@ public static class WebServiceCollectionExtensions
         services.AddMudServices();
         services.AddScoped<Components.Layout.UserTheme>();
         services.AddSingleton<Components.Admin.SmartItems.SmartItemChangeNotifier>();
+        services.AddSingleton<Onboarding.DemoSetup>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<ZohoJiraDbContext>("database", tags: ["ready"])
