@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IssuePanel.IssuePanelService>();
         services.AddSingleton<Operations.SyncProblemService>();
         services.AddSingleton<Operations.SyncHealthService>();
+        services.AddSingleton<Operations.ActivityQueryService>();
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
