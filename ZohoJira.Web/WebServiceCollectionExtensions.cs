@@ -51,7 +51,8 @@ public static class WebServiceCollectionExtensions
 
         services.AddHealthChecks()
             .AddDbContextCheck<ZohoJiraDbContext>("database", tags: ["ready"])
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"])
+            .AddCheck<Operations.SyncHealthCheck>("sync", tags: ["ready"]);
 
         AddScheduler(services, configuration);
 
