@@ -17,7 +17,9 @@ public sealed class PruneActivityJob(ActivityRetentionService retention, JobRunR
         await recorder.RunAsync(Name, async ct =>
         {
             var deleted = await retention.PruneAsync(ct);
-            return deleted == 1 ? "Deleted 1 activity row." : $"Deleted {deleted} activity rows.";
+            var work = await retention.PruneFinishedWorkAsync(ct);
+            return (deleted == 1 ? "Deleted 1 activity row" : $"Deleted {deleted} activity rows")
+                + (work == 1 ? " and 1 finished work item." : $" and {work} finished work items.");
         }, cancellationToken);
     }
 }

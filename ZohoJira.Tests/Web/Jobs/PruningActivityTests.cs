@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using ZohoJira.Core.Activity;
+using ZohoJira.Core.Sync.Work;
 using ZohoJira.Tests.Infrastructure;
 using ZohoJira.Web.Jobs;
 
@@ -29,6 +30,21 @@ public sealed class PruningActivityTests
                 });
             }
 
+            foreach (var (status, ageDays) in new[] { (WorkItemStatus.Done, 45), (WorkItemStatus.Done, 5), (WorkItemStatus.Parked, 400) })
+            {
+                db.WorkItems.Add(new WorkItem
+                {
+                    Kind = "prune-probe",
+                    DedupeKey = $"prune:{status}:{ageDays}",
+                    OrderingKey = $"prune:{ageDays}",
+                    Status = status,
+                    CreatedAt = now.AddDays(-ageDays),
+                    UpdatedAt = now.AddDays(-ageDays),
+                    NextAttemptAt = now.AddDays(-ageDays),
+                    FinishedAt = status == WorkItemStatus.Done ? now.AddDays(-ageDays) : null,
+                });
+            }
+
             await db.SaveChangesAsync();
         }
 
@@ -37,11 +53,13 @@ public sealed class PruningActivityTests
         var state = await WaitForRunAsync(app, PruneActivityJob.Name, 1);
 
         state.LastSucceeded.Should().BeTrue();
-        state.LastMessage.Should().Be("Deleted 3 activity rows.");
+        state.LastMessage.Should().Be("Deleted 3 activity rows and 1 finished work item.");
         await using (var db = app.CreateDbContext())
         {
             (await db.Activity.OrderBy(a => a.OccurredAt).Select(a => a.Message).ToListAsync())
                 .Should().BeEquivalentTo(["29 days old", "10 days old", "1 days old"]);
+            (await db.WorkItems.Where(w => w.Kind == "prune-probe").Select(w => w.DedupeKey).ToListAsync())
+                .Should().BeEquivalentTo(["prune:Done:5", "prune:Parked:400"], "parked work is never pruned");
         }
 
         // A month later on the app's clock the rest is past the retention too. (The scheduler follows the app's clock, so
@@ -52,6 +70,7 @@ public sealed class PruningActivityTests
         await using (var db = app.CreateDbContext())
         {
             (await db.Activity.CountAsync()).Should().Be(0);
+            (await db.WorkItems.Where(w => w.Kind == "prune-probe").Select(w => w.Status).ToListAsync()).Should().Equal(WorkItemStatus.Parked);
         }
     }
 
