@@ -70,6 +70,17 @@ public sealed partial class ZohoCatchUpService(
 
     private async Task<CatchUpResult> RunModuleAsync(string moduleName, List<SmartItemDefinition> items, string trigger, CancellationToken cancellationToken)
     {
+        IZohoDeskClient zoho;
+        try
+        {
+            zoho = await zohoClients.CreateAsync(cancellationToken);
+        }
+        catch (ExternalApiException ex) when (ex.Category == FailureCategory.Authentication)
+        {
+            // Zoho is not connected (or must be reconnected): no run to record, the connection page says so.
+            return new CatchUpResult(moduleName, 0, 0, 0, ex.Message);
+        }
+
         var runs = await StartRunsAsync(items, trigger, cancellationToken);
         var calls = 0;
         var read = 0;
@@ -81,7 +92,6 @@ public sealed partial class ZohoCatchUpService(
                 ?? throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.Validation, $"The Zoho module '{moduleName}' is not supported.");
             var creators = items.Select(SmartItemMapper.ToModel).Zip(items, (model, entity) => (entity.Id, Model: model))
                 .Where(x => x.Model.Options.AutoCreate).ToList();
-            var zoho = await zohoClients.CreateAsync(cancellationToken);
             var cursor = await LoadCursorAsync(module.ApiName, items, cancellationToken);
             for (var page = 0; page < Math.Max(1, options.Value.CatchUpMaxPages); page++)
             {
