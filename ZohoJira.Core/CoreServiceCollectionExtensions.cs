@@ -53,6 +53,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
+        services.AddSingleton<IWorkHandler, Sync.AutoCreate.JiraCreateHandler>();
+        services.AddSingleton<IWorkHandler, Sync.AutoCreate.LinkAnnounceHandler>();
+        services.Configure<Sync.AutoCreate.AutoCreateOptions>(configuration.GetSection(WorkOptions.SectionName));
         services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
         services.Configure<Sync.CatchUp.CatchUpOptions>(configuration.GetSection(WorkOptions.SectionName));
         services.AddSingleton<Sync.CatchUp.ZohoCatchUpService>();

@@ -118,6 +118,7 @@ public static class WebServiceCollectionExtensions
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var activity = configuration.GetSection(ActivityOptions.SectionName).Get<ActivityOptions>() ?? new ActivityOptions();
         var catchUp = configuration.GetSection(WorkOptions.SectionName).Get<CatchUpOptions>() ?? new CatchUpOptions();
+        var interval = catchUp.CatchUpInterval > TimeSpan.Zero ? catchUp.CatchUpInterval : TimeSpan.FromMinutes(5);
 
         services.AddQuartz(q =>
         {
@@ -155,9 +156,8 @@ public static class WebServiceCollectionExtensions
                 .WithDescription("Reads Zoho changes since the last cycle, once per module in use, and syncs linked records into Jira."));
             q.AddTrigger(t => t.ForJob(ZohoCatchUpJob.Key)
                 .WithIdentity($"{ZohoCatchUpJob.Name}-schedule", JobCatalog.Group)
-                .StartNow() // a cycle at start catches up on what changed while the app was down
-                .WithSimpleSchedule(s => s.WithInterval(catchUp.CatchUpInterval > TimeSpan.Zero ? catchUp.CatchUpInterval : TimeSpan.FromMinutes(5))
-                    .RepeatForever()));
+                .StartAt(TimeProvider.System.GetUtcNow() + interval)
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
         });
 
         if (options.Enabled)

@@ -34,6 +34,9 @@ public sealed class Link
     /// <summary>Set when either side was deleted; the link stops syncing.</summary>
     public DateTime? BrokenAt { get; set; }
 
+    /// <summary>When the Zoho link note and the Jira remote link were added (once per link).</summary>
+    public DateTime? AnnouncedAt { get; set; }
+
     /// <summary>Why the link stopped syncing, when <see cref="BrokenAt"/> is set.</summary>
     public LinkBrokenReason? BrokenReason { get; set; }
 }

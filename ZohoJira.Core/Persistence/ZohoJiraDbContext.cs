@@ -34,6 +34,8 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
 
     public DbSet<LinkFieldWrite> LinkFieldWrites => Set<LinkFieldWrite>();
 
+    public DbSet<Sync.AutoCreate.IssueCreateIntent> IssueCreateIntents => Set<Sync.AutoCreate.IssueCreateIntent>();
+
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();

@@ -10,6 +10,7 @@ public sealed class JiraSandboxFaults
     private int _dropWebhooks;
     private int _duplicateWebhooks;
     private int _failWebhookAttempts;
+    private int _laggingSearches;
 
     /// <summary>Added to every API call before it is answered.</summary>
     public TimeSpan Latency { get; set; }
@@ -87,11 +88,36 @@ public sealed class JiraSandboxFaults
         }
     }
 
+    /// <summary>The next <paramref name="count"/> JQL searches leave out issues created in the last minute, as Jira's
+    /// search index can for a short while after a create.</summary>
+    public void LagSearchNext(int count)
+    {
+        lock (_gate)
+        {
+            _laggingSearches += count;
+        }
+    }
+
+    internal bool TakeSearchLag()
+    {
+        lock (_gate)
+        {
+            if (_laggingSearches <= 0)
+            {
+                return false;
+            }
+
+            _laggingSearches--;
+            return true;
+        }
+    }
+
     public void Reset()
     {
         lock (_gate)
         {
             _failures.Clear();
+            _laggingSearches = 0;
             _dropWebhooks = 0;
             _duplicateWebhooks = 0;
             _failWebhookAttempts = 0;

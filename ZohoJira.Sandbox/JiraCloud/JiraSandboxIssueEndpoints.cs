@@ -371,6 +371,11 @@ internal static class JiraSandboxIssueEndpoints
             try
             {
                 all = query.Apply(state.Issues, state).ToList();
+                if (http.RequestServices.GetRequiredService<JiraSandboxFaults>().TakeSearchLag())
+                {
+                    var indexedBefore = state.Time.GetUtcNow().AddMinutes(-1);
+                    all = all.Where(i => i.Created < indexedBefore).ToList();
+                }
             }
             catch (FormatException ex)
             {

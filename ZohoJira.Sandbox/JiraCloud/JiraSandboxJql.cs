@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace ZohoJira.Sandbox.JiraCloud;
 
 /// <summary>The JQL the simulated site understands: clauses joined by AND on <c>project</c>, <c>key</c>, <c>issuetype</c>,
-/// <c>status</c>, <c>updated</c> and <c>created</c> (=, !=, IN, NOT IN, and &gt;=, &lt;=, &gt;, &lt; for dates, absolute or
+/// <c>status</c>, <c>labels</c>, <c>updated</c> and <c>created</c> (=, !=, IN, NOT IN, and &gt;=, &lt;=, &gt;, &lt; for dates, absolute or
 /// relative like -15m), then an optional ORDER BY. Anything else is answered with Jira's 400.</summary>
 internal sealed class JiraSandboxJql
 {
@@ -166,6 +167,9 @@ internal sealed class JiraSandboxJql
             case "status":
                 return Match(values, negate, (issue, state, v) => issue.StatusId == v
                     || string.Equals(state.Statuses[issue.StatusId].Name, v, StringComparison.OrdinalIgnoreCase), op);
+            case "labels":
+                return Match(values, negate, (issue, _, v) => issue.Values["labels"] is JsonArray labels
+                    && labels.Any(l => string.Equals(l?.GetValue<string>(), v, StringComparison.Ordinal)), op);
             case "updated" or "created":
                 var instant = ParseDate(values[0], now);
                 Func<SimIssue, DateTimeOffset> read = field == "updated" ? x => x.Updated : x => x.Created;

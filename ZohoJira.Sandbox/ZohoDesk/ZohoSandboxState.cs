@@ -115,6 +115,10 @@ public sealed class ZohoSandboxState(TimeProvider time)
         {
             record["ticketNumber"] ??= NextTicketNumber();
             record["isTrashed"] ??= false;
+            if (!record.ContainsKey("webUrl"))
+            {
+                record["webUrl"] = null; // filled in on every read, as Zoho always sends a ticket's web URL
+            }
         }
 
         Records[module][id] = record;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.SmartItems;
+using ZohoJira.Core.Sync.AutoCreate;
 using ZohoJira.Core.Sync.Work;
 using ZohoJira.Core.Sync.ZohoToJira;
 using ZohoJira.Core.Zoho;
@@ -13,7 +14,8 @@ namespace ZohoJira.Core.Sync.CatchUp;
 
 /// <summary>The scheduled catch-up: for each Zoho module that running synchronized items use, one paged modified-time
 /// query per cycle, shared by all of them (never one call per link), from the module's <see cref="SyncCursor"/>. Each
-/// page's changed records that are linked become <see cref="ZohoPullWork"/>, enqueued in the same transaction that moves
+/// page's changed records that are linked become <see cref="ZohoPullWork"/>, and new ones that an item auto-creates
+/// become <see cref="AutoCreateWork.CreateKind"/> work, enqueued in the same transaction that moves
 /// the cursor, so a crash re-reads a page and never skips one. Each item gets a <see cref="SyncRun"/> per cycle; the
 /// work adds its changes and failures to it as it runs.</summary>
 public sealed partial class ZohoCatchUpService(
@@ -68,6 +70,17 @@ public sealed partial class ZohoCatchUpService(
 
     private async Task<CatchUpResult> RunModuleAsync(string moduleName, List<SmartItemDefinition> items, string trigger, CancellationToken cancellationToken)
     {
+        IZohoDeskClient zoho;
+        try
+        {
+            zoho = await zohoClients.CreateAsync(cancellationToken);
+        }
+        catch (ExternalApiException ex) when (ex.Category == FailureCategory.Authentication)
+        {
+            // Zoho is not connected (or must be reconnected): no run to record, the connection page says so.
+            return new CatchUpResult(moduleName, 0, 0, 0, ex.Message);
+        }
+
         var runs = await StartRunsAsync(items, trigger, cancellationToken);
         var calls = 0;
         var read = 0;
@@ -77,14 +90,15 @@ public sealed partial class ZohoCatchUpService(
         {
             var module = ZohoModule.FromApiName(moduleName)
                 ?? throw new ExternalApiException(ExternalSystem.ZohoDesk, FailureCategory.Validation, $"The Zoho module '{moduleName}' is not supported.");
-            var zoho = await zohoClients.CreateAsync(cancellationToken);
+            var creators = items.Select(SmartItemMapper.ToModel).Zip(items, (model, entity) => (entity.Id, Model: model))
+                .Where(x => x.Model.Options.AutoCreate).ToList();
             var cursor = await LoadCursorAsync(module.ApiName, items, cancellationToken);
             for (var page = 0; page < Math.Max(1, options.Value.CatchUpMaxPages); page++)
             {
                 var changes = await zoho.ListChangedAsync(module, new DateTimeOffset(cursor.ModifiedSince, TimeSpan.Zero), cursor.Continuation, cancellationToken);
                 calls++;
                 var (next, records) = Advance(cursor, changes);
-                var added = await CommitPageAsync(module.ApiName, cursor, next, records, runs, cancellationToken);
+                var added = await CommitPageAsync(module.ApiName, cursor, next, records, runs, creators, cancellationToken);
                 if (added is null)
                 {
                     LogCursorMoved(logger, module.ApiName);
@@ -179,7 +193,7 @@ public sealed partial class ZohoCatchUpService(
     /// <summary>In one transaction: enqueue the pull of every live link of the page's records (for the items of this
     /// cycle) and move the cursor — only if it is still where this cycle read it. Null when it was not (nothing committed).</summary>
     private async Task<int?> CommitPageAsync(string module, SyncCursor read, SyncCursor next, List<ZohoRecord> records,
-        IReadOnlyDictionary<Guid, long> runs, CancellationToken cancellationToken)
+        IReadOnlyDictionary<Guid, long> runs, List<(Guid Id, SmartItemModel Model)> creators, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -205,15 +219,27 @@ public sealed partial class ZohoCatchUpService(
         next.UpdatedAt = now;
         var enqueued = 0;
         var itemIds = runs.Keys.ToList();
-        foreach (var chunk in records.Select(r => r.Id).Distinct(StringComparer.Ordinal).Chunk(500))
+        foreach (var chunk in records.DistinctBy(r => r.Id, StringComparer.Ordinal).Chunk(500))
         {
+            var ids = chunk.Select(r => r.Id).ToList();
             var links = await db.Links.AsNoTracking()
-                .Where(l => l.ZohoModule == module && chunk.Contains(l.ZohoRecordId) && l.BrokenAt == null && itemIds.Contains(l.SmartItemId))
+                .Where(l => l.ZohoModule == module && ids.Contains(l.ZohoRecordId) && itemIds.Contains(l.SmartItemId))
                 .ToListAsync(cancellationToken);
-            foreach (var link in links)
+            foreach (var link in links.Where(l => l.BrokenAt == null))
             {
                 await queue.EnqueueAsync(db, ZohoPullWork.For(link, runs[link.SmartItemId], ScheduleTrigger), cancellationToken);
                 enqueued++;
+            }
+
+            // Auto-create: new records after an item's baseline that match its rules and have no link for it yet.
+            foreach (var (itemId, model) in creators)
+            {
+                foreach (var record in chunk.Where(r => AutoCreateWork.IsCandidate(model, r)
+                    && !links.Any(l => l.SmartItemId == itemId && l.ZohoRecordId == r.Id)))
+                {
+                    await queue.EnqueueAsync(db, AutoCreateWork.Create(itemId, module, record.Id, ScheduleTrigger), cancellationToken);
+                    enqueued++;
+                }
             }
         }
 

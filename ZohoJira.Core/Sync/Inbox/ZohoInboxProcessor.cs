@@ -8,7 +8,8 @@ using ZohoJira.Core.Sync.ZohoToJira;
 namespace ZohoJira.Core.Sync.Inbox;
 
 /// <summary>Turns stored Zoho webhook events into work: each event about a linked record enqueues that link's
-/// <see cref="ZohoPullWork"/> (a delete event too: the pull finds the record gone and stops the link), and the event is
+/// <see cref="ZohoPullWork"/> (a delete event too: the pull finds the record gone and stops the link), a new record's
+/// event the issue create of items that auto-create, and the event is
 /// marked processed in the same transaction, so an event is never lost nor turned into work twice — a second instance
 /// that processes the same event finds it no longer pending and rolls back.</summary>
 public sealed partial class ZohoInboxProcessor(
@@ -78,6 +79,22 @@ public sealed partial class ZohoInboxProcessor(
             {
                 await queue.EnqueueAsync(db, ZohoPullWork.For(link, trigger: "webhook"), cancellationToken);
                 work++;
+            }
+
+            if (target.Added)
+            {
+                // A new record: items that auto-create in this module make its issue (the handler checks the baseline
+                // and the rules against the record itself).
+                var creators = await db.SmartItems.AsNoTracking()
+                    .Where(s => s.ZohoModule == module && s.AutoCreate && !s.IsPaused && s.Mode != SyncMode.DisplayOnly
+                        && !db.Links.Any(l => l.SmartItemId == s.Id && l.ZohoRecordId == target.RecordId))
+                    .Select(s => s.Id)
+                    .ToListAsync(cancellationToken);
+                foreach (var itemId in creators)
+                {
+                    await queue.EnqueueAsync(db, AutoCreate.AutoCreateWork.Create(itemId, module, target.RecordId, "webhook"), cancellationToken);
+                    work++;
+                }
             }
         }
 

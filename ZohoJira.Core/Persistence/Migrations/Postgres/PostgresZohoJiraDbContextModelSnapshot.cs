@@ -258,6 +258,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("BrokenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -467,6 +470,54 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.HasIndex("JiraProjectKey", "JiraIssueType");
 
                     b.ToTable("smart_items", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JiraIssueId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("JiraIssueKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Marker")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("SmartItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ZohoModule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ZohoRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SmartItemId", "ZohoRecordId")
+                        .IsUnique();
+
+                    b.ToTable("issue_create_intents", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Sync.InboundEvent", b =>
@@ -802,6 +853,15 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.HasOne("ZohoJira.Core.Links.Link", null)
                         .WithMany()
                         .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
+                {
+                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("SmartItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

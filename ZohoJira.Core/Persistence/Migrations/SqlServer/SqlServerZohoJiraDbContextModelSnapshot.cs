@@ -258,6 +258,9 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("AnnouncedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("BrokenAt")
                         .HasColumnType("datetime2");
 
@@ -467,6 +470,54 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("JiraProjectKey", "JiraIssueType");
 
                     b.ToTable("smart_items", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("JiraIssueId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("JiraIssueKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Marker")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid>("SmartItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ZohoModule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ZohoRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SmartItemId", "ZohoRecordId")
+                        .IsUnique();
+
+                    b.ToTable("issue_create_intents", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Sync.InboundEvent", b =>
@@ -803,6 +854,15 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.HasOne("ZohoJira.Core.Links.Link", null)
                         .WithMany()
                         .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
+                {
+                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("SmartItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

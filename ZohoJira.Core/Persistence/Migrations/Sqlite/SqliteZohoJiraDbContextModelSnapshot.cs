@@ -245,6 +245,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnnouncedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("BrokenAt")
                         .HasColumnType("TEXT");
 
@@ -454,6 +457,52 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("JiraProjectKey", "JiraIssueType");
 
                     b.ToTable("smart_items", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JiraIssueId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JiraIssueKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marker")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SmartItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZohoModule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZohoRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SmartItemId", "ZohoRecordId")
+                        .IsUnique();
+
+                    b.ToTable("issue_create_intents", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Sync.InboundEvent", b =>
@@ -783,6 +832,15 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.HasOne("ZohoJira.Core.Links.Link", null)
                         .WithMany()
                         .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
+                {
+                    b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("SmartItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,7 +26,8 @@ public sealed class SyncApp : IAsyncLifetime
     }
 
     private SyncApp(int workers) =>
-        App = new ZohoJiraAppFactory().With("Sync:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        App = new ZohoJiraAppFactory().With("Sync:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Sync:CreateLookupDelay", "00:00:00.050");
 
     /// <summary>An app whose own worker and inbox loops run (the caller initializes and disposes it).</summary>
     public static SyncApp WithWorkers() => new(workers: 1);

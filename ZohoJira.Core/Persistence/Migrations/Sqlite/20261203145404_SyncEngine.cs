@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ZohoJira.Core.Persistence.Migrations.SqlServer
+namespace ZohoJira.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SyncEngine : Migration
@@ -29,7 +29,7 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ZohoModule",
                 table: "sync_cursors",
-                type: "nvarchar(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
@@ -37,40 +37,46 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "Continuation",
                 table: "sync_cursors",
-                type: "nvarchar(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LastModifiedTime",
                 table: "sync_cursors",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LastRecordIds",
                 table: "sync_cursors",
-                type: "nvarchar(2000)",
+                type: "TEXT",
                 maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AnnouncedAt",
+                table: "links",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "BrokenReason",
                 table: "links",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Attempts",
                 table: "activity",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "WorkItemId",
                 table: "activity",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddPrimaryKey(
@@ -79,15 +85,41 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                 column: "ZohoModule");
 
             migrationBuilder.CreateTable(
+                name: "issue_create_intents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SmartItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ZohoModule = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ZohoRecordId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Marker = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    JiraIssueId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    JiraIssueKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_issue_create_intents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_issue_create_intents_smart_items_SmartItemId",
+                        column: x => x.SmartItemId,
+                        principalTable: "smart_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "link_field_writes",
                 columns: table => new
                 {
-                    LinkId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Side = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    FieldId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    WrittenAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    WorkItemId = table.Column<long>(type: "bigint", nullable: true)
+                    LinkId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    FieldId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true),
+                    WrittenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,11 +136,20 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                 name: "IX_activity_LinkId_OccurredAt",
                 table: "activity",
                 columns: new[] { "LinkId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_issue_create_intents_SmartItemId_ZohoRecordId",
+                table: "issue_create_intents",
+                columns: new[] { "SmartItemId", "ZohoRecordId" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "issue_create_intents");
+
             migrationBuilder.DropTable(
                 name: "link_field_writes");
 
@@ -137,6 +178,10 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                 table: "sync_cursors");
 
             migrationBuilder.DropColumn(
+                name: "AnnouncedAt",
+                table: "links");
+
+            migrationBuilder.DropColumn(
                 name: "BrokenReason",
                 table: "links");
 
@@ -151,7 +196,7 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<Guid>(
                 name: "SmartItemId",
                 table: "sync_cursors",
-                type: "uniqueidentifier",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -54,6 +55,12 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                 maxLength: 2000,
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AnnouncedAt",
+                table: "links",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "BrokenReason",
                 table: "links",
@@ -77,6 +84,32 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                 name: "PK_sync_cursors",
                 table: "sync_cursors",
                 column: "ZohoModule");
+
+            migrationBuilder.CreateTable(
+                name: "issue_create_intents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SmartItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ZohoModule = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ZohoRecordId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Marker = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    JiraIssueId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    JiraIssueKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_issue_create_intents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_issue_create_intents_smart_items_SmartItemId",
+                        column: x => x.SmartItemId,
+                        principalTable: "smart_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "link_field_writes",
@@ -104,11 +137,20 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                 name: "IX_activity_LinkId_OccurredAt",
                 table: "activity",
                 columns: new[] { "LinkId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_issue_create_intents_SmartItemId_ZohoRecordId",
+                table: "issue_create_intents",
+                columns: new[] { "SmartItemId", "ZohoRecordId" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "issue_create_intents");
+
             migrationBuilder.DropTable(
                 name: "link_field_writes");
 
@@ -135,6 +177,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "LastRecordIds",
                 table: "sync_cursors");
+
+            migrationBuilder.DropColumn(
+                name: "AnnouncedAt",
+                table: "links");
 
             migrationBuilder.DropColumn(
                 name: "BrokenReason",

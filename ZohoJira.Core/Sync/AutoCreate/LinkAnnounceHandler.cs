@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ZohoJira.Core.Activity;
+using ZohoJira.Core.Common;
+using ZohoJira.Core.Connections;
+using ZohoJira.Core.Jira.Models;
+using ZohoJira.Core.Persistence;
+using ZohoJira.Core.SmartItems;
+using ZohoJira.Core.Sync.Work;
+using ZohoJira.Core.Sync.ZohoToJira;
+using ZohoJira.Core.Zoho;
+using ZohoJira.Core.Zoho.Models;
+
+namespace ZohoJira.Core.Sync.AutoCreate;
+
+/// <summary>Makes a new link visible on both sides, once: a Jira remote link from the issue to the Zoho record (upserted
+/// by a global id, so a repeat changes nothing) and, on tickets, a private Zoho comment naming the Jira issue, its URL and
+/// the sync behaviour (not added again when a comment with the issue's URL is already there). Done when
+/// <see cref="Links.Link.AnnouncedAt"/> is set.</summary>
+public sealed class LinkAnnounceHandler(
+    IDbContextFactory<ZohoJiraDbContext> dbFactory,
+    IZohoDeskClientFactory zohoClients,
+    JiraConnectionService jiraConnections,
+    TimeProvider time) : IWorkHandler
+{
+    public string Kind => AutoCreateWork.AnnounceKind;
+
+    public async Task<WorkOutcome> HandleAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var linkId = Guid.Parse(JsonNode.Parse(item.Payload)!["linkId"]!.GetValue<string>());
+        Links.Link? link;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            link = await db.Links.AsNoTracking().Include(l => l.SmartItem).SingleOrDefaultAsync(l => l.Id == linkId, cancellationToken);
+        }
+
+        if (link?.SmartItem is null || link.AnnouncedAt is not null || link.BrokenAt is not null || ZohoModule.FromApiName(link.ZohoModule) is not { } module)
+        {
+            return WorkOutcome.Succeeded;
+        }
+
+        var jira = await jiraConnections.CreateClientAsync(cancellationToken);
+        if (jira is null)
+        {
+            return WorkOutcome.Failed(FailureCategory.Authentication, "Jira is not connected.");
+        }
+
+        var zoho = await zohoClients.CreateAsync(cancellationToken);
+        var record = await zoho.GetRecordAsync(module, link.ZohoRecordId, cancellationToken);
+        if (record is null)
+        {
+            return WorkOutcome.Succeeded; // The pull stops the link.
+        }
+
+        var issueUrl = new Uri(jira.Site.SiteUrl, $"browse/{Uri.EscapeDataString(link.JiraIssueKey)}");
+        if (record.WebUrl is { } web && Uri.TryCreate(web, UriKind.Absolute, out var webUrl))
+        {
+            await jira.UpsertRemoteLinkAsync(link.JiraIssueId, new JiraRemoteLink(
+                AutoCreateWork.Marker(zoho.OrgId, module.ApiName, link.ZohoRecordId), webUrl,
+                $"Zoho Desk {module.DisplayName}: {AutoCreateWork.FallbackSummary(record)}", ApplicationName: "Zoho Desk"), cancellationToken);
+        }
+
+        if (module == ZohoModule.Tickets)
+        {
+            var comments = await zoho.ListCommentsAsync(link.ZohoRecordId, cancellationToken);
+            if (!comments.Any(c => c.Content.Contains(issueUrl.ToString(), StringComparison.Ordinal)))
+            {
+                await zoho.CreateCommentAsync(link.ZohoRecordId, new ZohoCommentInput(Note(link, issueUrl, SmartItemMapper.ToModel(link.SmartItem)), IsPublic: false),
+                    cancellationToken);
+            }
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var activity = new SyncActivity(link, item, now);
+        activity.Add("link", ActivityOutcome.Applied, $"Linked on both sides: a remote link on {link.JiraIssueKey} and a private note on the Zoho record.");
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Links.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.AnnouncedAt, now), cancellationToken);
+            db.Activity.AddRange(activity.Entries);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return WorkOutcome.Succeeded;
+    }
+
+    private static string Note(Links.Link link, Uri issueUrl, SmartItemModel item)
+    {
+        var behaviour = item.Mode switch
+        {
+            SyncMode.OneWay => "Changes to this record's mapped fields are copied to the Jira issue.",
+            SyncMode.TwoWay => "Mapped fields are kept in step both ways.",
+            _ => "Mapped fields are kept in step as the connector's item defines, field by field.",
+        };
+        var key = WebUtility.HtmlEncode(link.JiraIssueKey);
+        return $"<div>Linked to Jira issue <a href=\"{WebUtility.HtmlEncode(issueUrl.ToString())}\">{key}</a> by the ZohoJira connector " +
+            $"(item \"{WebUtility.HtmlEncode(item.Name)}\").</div><div>{behaviour}</div>";
+    }
+}
