@@ -19,5 +19,6 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.HasIndex(a => new { a.JiraIssueKey, a.OccurredAt });
         builder.HasIndex(a => new { a.SmartItemId, a.OccurredAt });
         builder.HasIndex(a => new { a.LinkId, a.OccurredAt });
+        builder.HasIndex(a => new { a.ZohoRecordId, a.OccurredAt });
     }
 }

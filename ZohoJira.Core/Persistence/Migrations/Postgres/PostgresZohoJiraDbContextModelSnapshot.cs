@@ -107,6 +107,8 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("SmartItemId", "OccurredAt");
 
+                    b.HasIndex("ZohoRecordId", "OccurredAt");
+
                     b.ToTable("activity", (string)null);
                 });
 

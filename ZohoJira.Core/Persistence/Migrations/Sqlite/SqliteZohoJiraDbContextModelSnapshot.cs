@@ -98,6 +98,8 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SmartItemId", "OccurredAt");
 
+                    b.HasIndex("ZohoRecordId", "OccurredAt");
+
                     b.ToTable("activity", (string)null);
                 });
 
