@@ -6,6 +6,7 @@ using ZohoJira.Core.Connections;
 using ZohoJira.Core.Links;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.SmartItems;
+using ZohoJira.Core.Sync.AutoCreate;
 using ZohoJira.Core.Sync.CatchUp;
 using ZohoJira.Core.Sync.Work;
 using ZohoJira.Core.Sync.ZohoToJira;
@@ -153,8 +154,9 @@ public sealed partial class IssuePanelService(
             .ToList();
     }
 
-    /// <summary>Links a Zoho record to the issue under an item, as the user's manual link; for a synchronized item the link's
-    /// first Zoho → Jira sync is enqueued in the same transaction. Refused when the issue already has a record under that
+    /// <summary>Links a Zoho record to the issue under an item, as the user's manual link. In the same transaction it
+    /// enqueues the link's announcement (a Jira remote link to the record and to the panel, a private Zoho note) and, for a
+    /// synchronized item, its first Zoho → Jira sync. Refused when the issue already has a record under that
     /// item, or the record is already linked to another issue under it.</summary>
     public async Task<PanelLinkResult> LinkAsync(Guid itemId, PanelIssue issue, string recordId, string? userName, CancellationToken cancellationToken = default)
     {
@@ -212,6 +214,8 @@ public sealed partial class IssuePanelService(
                 return new(false, $"{issue.Key} or {record.Title} was just linked by someone else under {item.Definition.Name}.");
             }
 
+            // Once on both sides: a remote link on the issue and a private note on the record.
+            await queue.EnqueueAsync(db, AutoCreateWork.Announce(link), cancellationToken);
             if (item.Definition.IsSynchronized)
             {
                 await queue.EnqueueAsync(db, ZohoPullWork.For(link, trigger: LinkTrigger), cancellationToken);

@@ -14,14 +14,15 @@ using ZohoJira.Core.Zoho.Models;
 
 namespace ZohoJira.Core.Sync.AutoCreate;
 
-/// <summary>Makes a new link visible on both sides, once: a Jira remote link from the issue to the Zoho record (upserted
-/// by a global id, so a repeat changes nothing) and, on tickets, a private Zoho comment naming the Jira issue, its URL and
+/// <summary>Makes a new link visible on both sides, once: a Jira remote link from the issue to the Zoho record and one to
+/// the issue's ZohoJira panel (each upserted by a global id, so a repeat changes nothing) and, on tickets, a private Zoho comment naming the Jira issue, its URL and
 /// the sync behaviour (not added again when a comment with the issue's URL is already there). Done when
 /// <see cref="Links.Link.AnnouncedAt"/> is set.</summary>
 public sealed class LinkAnnounceHandler(
     IDbContextFactory<ZohoJiraDbContext> dbFactory,
     IZohoDeskClientFactory zohoClients,
     JiraConnectionService jiraConnections,
+    Microsoft.Extensions.Options.IOptions<AppUrlOptions> appUrls,
     TimeProvider time) : IWorkHandler
 {
     public string Kind => AutoCreateWork.AnnounceKind;
@@ -62,6 +63,12 @@ public sealed class LinkAnnounceHandler(
                 $"Zoho Desk {module.DisplayName}: {AutoCreateWork.FallbackSummary(record)}", ApplicationName: "Zoho Desk"), cancellationToken);
         }
 
+        if (PanelUrl(link.JiraIssueKey) is { } panel)
+        {
+            await jira.UpsertRemoteLinkAsync(link.JiraIssueId, new JiraRemoteLink(
+                $"zohojira-panel:{link.JiraIssueKey}", panel, "ZohoJira panel: the linked Zoho Desk records", ApplicationName: "ZohoJira"), cancellationToken);
+        }
+
         if (module == ZohoModule.Tickets)
         {
             var comments = await zoho.ListCommentsAsync(link.ZohoRecordId, cancellationToken);
@@ -85,10 +92,17 @@ public sealed class LinkAnnounceHandler(
         return WorkOutcome.Succeeded;
     }
 
+    /// <summary>The issue panel's address, when the app knows its public address.</summary>
+    private Uri? PanelUrl(string issueKey) =>
+        appUrls.Value.PublicBaseUrl is { Length: > 0 } baseUrl && Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root)
+            ? new Uri(root, $"panel/{Uri.EscapeDataString(issueKey)}")
+            : null;
+
     private static string Note(Links.Link link, Uri issueUrl, SmartItemModel item)
     {
         var behaviour = item.Mode switch
         {
+            SyncMode.DisplayOnly => "The Jira issue shows this record; nothing is copied between them.",
             SyncMode.OneWay => "Changes to this record's mapped fields are copied to the Jira issue.",
             SyncMode.TwoWay => "Mapped fields are kept in step both ways.",
             _ => "Mapped fields are kept in step as the connector's item defines, field by field.",

@@ -109,7 +109,8 @@ public sealed class AutoCreatingIssuesTests(SyncApp sync) : IClassFixture<SyncAp
         link.JiraIssueId.Should().Be(issue.Id);
         link.AnnouncedAt.Should().NotBeNull();
         var remote = await (await sync.JiraAsync()).GetRemoteLinksAsync(issue.Key);
-        remote.Should().ContainSingle();
+        remote.Should().HaveCount(2, "one remote link to the Zoho record, one to the issue's ZohoJira panel");
+        remote.Should().ContainSingle(l => l.Url!.EndsWith($"/panel/{issue.Key}", StringComparison.Ordinal));
         var comments = await (await sync.App.Services.GetRequiredService<IZohoDeskClientFactory>().CreateAsync()).ListCommentsAsync(ticket);
         comments.Should().ContainSingle(c => c.Content.Contains(issue.Key) && !c.IsPublic);
         await using (var db = sync.App.CreateDbContext())
@@ -124,7 +125,7 @@ public sealed class AutoCreatingIssuesTests(SyncApp sync) : IClassFixture<SyncAp
 
         (await IssuesMarkedAsync(ticket)).Should().ContainSingle().Which.Summary.Should().Be("Brand new, edited");
         (await LinksAsync(itemId)).Should().ContainSingle();
-        (await (await sync.JiraAsync()).GetRemoteLinksAsync(issue.Key)).Should().ContainSingle("announced once per link");
+        (await (await sync.JiraAsync()).GetRemoteLinksAsync(issue.Key)).Should().HaveCount(2, "announced once per link: the record and the panel");
     }
 
     [Fact]
