@@ -359,9 +359,9 @@ public sealed partial class IssuePanelService(
         record.WebUrl,
         record.GetString("status"),
         fields
-            .Where(f => record.Fields.ContainsKey(f.ApiName))
             .DistinctBy(f => f.ApiName)
-            .Select(f => new PanelField(f.ApiName, f.Label ?? Humanize(f.ApiName), record.Fields[f.ApiName]))
+            .Select(f => record.TryGetField(f.ApiName, out var value) ? new PanelField(f.ApiName, f.Label ?? Humanize(f.ApiName), value) : null)
+            .OfType<PanelField>()
             .ToList(),
         record.GetString("contactId"),
         record.GetString("accountId"));

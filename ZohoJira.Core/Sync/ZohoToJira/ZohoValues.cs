@@ -11,20 +11,7 @@ public static class ZohoValues
     public static bool TryGet(ZohoRecord record, string apiName, out JsonElement value)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentException.ThrowIfNullOrEmpty(apiName);
-        if (record.Fields.TryGetValue(apiName, out value))
-        {
-            return true;
-        }
-
-        if (record.Fields.TryGetValue("cf", out var custom) && custom.ValueKind == JsonValueKind.Object
-            && custom.TryGetProperty(apiName, out value))
-        {
-            return true;
-        }
-
-        value = default;
-        return false;
+        return record.TryGetField(apiName, out value);
     }
 
     /// <summary>The value as text (numbers and booleans rendered invariantly); null when absent, null or blank.</summary>

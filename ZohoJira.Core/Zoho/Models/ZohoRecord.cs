@@ -25,10 +25,30 @@ public sealed class ZohoRecord(string id, ZohoModule module, IReadOnlyDictionary
             ? string.Join(' ', new[] { GetString("firstName"), GetString("lastName") }.Where(s => !string.IsNullOrEmpty(s)))
             : GetString(Module.TitleField) ?? Id;
 
-    /// <summary>The field's value as text (numbers and booleans rendered invariantly), or null when absent or null.</summary>
+    /// <summary>The field's value: a standard field at the top level, or a custom field (<c>cf_…</c>) inside Zoho's <c>cf</c>
+    /// object. False when the record does not carry the field at all (as opposed to carrying it empty).</summary>
+    public bool TryGetField(string apiName, out JsonElement value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(apiName);
+        if (Fields.TryGetValue(apiName, out value))
+        {
+            return true;
+        }
+
+        if (Fields.TryGetValue("cf", out var custom) && custom.ValueKind == JsonValueKind.Object && custom.TryGetProperty(apiName, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The field's value as text (numbers and booleans rendered invariantly), or null when absent or null. Custom
+    /// fields are found inside <c>cf</c> too.</summary>
     public string? GetString(string apiName)
     {
-        if (!Fields.TryGetValue(apiName, out var value))
+        if (!TryGetField(apiName, out var value))
         {
             return null;
         }

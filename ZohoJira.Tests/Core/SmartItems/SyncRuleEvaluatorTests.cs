@@ -74,6 +74,20 @@ public sealed class SyncRuleEvaluatorTests
     public void NoRules_MatchEveryRecord(RuleMatch match) =>
         SyncRuleEvaluator.Matches(new SyncRuleSet { Match = match }, Ticket).Should().BeTrue();
 
+    [Theory]
+    [InlineData("cf_points", RuleOperator.GreaterThan, "5", true)]
+    [InlineData("cf_severity", RuleOperator.EqualTo, "Critical", true)]
+    [InlineData("priority", RuleOperator.EqualTo, "High", true)]
+    [InlineData("cf_missing", RuleOperator.IsEmpty, null, true)]
+    public void ARecordAsZohoSendsIt_IsReadWithItsCustomFieldsInsideCf(string field, RuleOperator op, string? values, bool expected)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse("""{"priority":"High","cf":{"cf_points":"8","cf_severity":"Critical"}}""");
+        var record = new ZohoJira.Core.Zoho.Models.ZohoRecord("1", ZohoJira.Core.Zoho.Models.ZohoModule.Tickets,
+            json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()));
+
+        SyncRuleEvaluator.Matches(new SyncRuleSet { Rules = [Rule(field, op, values)] }, record).Should().Be(expected);
+    }
+
     private static SyncRule Rule(string field, RuleOperator op, string? values) => new()
     {
         ZohoField = field,
