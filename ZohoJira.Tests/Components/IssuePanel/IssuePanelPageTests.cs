@@ -150,6 +150,25 @@ public sealed class IssuePanelPageTests(WizardAppFixture fixture) : IClassFixtur
     }
 
     [Theory]
+    [InlineData(SyncMode.DisplayOnly, false, "SUP", null, "SUP", "10001", true)]
+    [InlineData(SyncMode.DisplayOnly, false, "SUP", null, "DEV", "10001", false)]
+    [InlineData(SyncMode.TwoWay, false, "SUP", "10001", "SUP", "10001", true)]
+    [InlineData(SyncMode.TwoWay, false, "SUP", "10001", "SUP", "10003", false)]
+    [InlineData(SyncMode.OneWay, false, "sup", "10001", "SUP", "10001", true)]
+    [InlineData(SyncMode.OneWay, true, "SUP", null, "SUP", "10003", true)]
+    [InlineData(SyncMode.OneWay, true, "SUP", "10001", "SUP", "10003", false)]
+    [InlineData(SyncMode.OneWay, true, "SUP", null, "OPS", "10003", false)]
+    public void WhichItemsApply_DisplayByProject_SynchronizedByProjectAndType_LegacyByTheirBroaderScope(
+        SyncMode mode, bool legacy, string project, string? issueType, string issueProject, string issueIssueType, bool expected)
+    {
+        var item = new SmartItemRecord(Guid.NewGuid(), Guid.NewGuid(),
+            new SmartItemModel { Name = "x", Mode = mode, JiraProjectKey = project, JiraIssueTypeId = issueType, ZohoModule = "tickets" },
+            legacy, null, DateTime.UnixEpoch, DateTime.UnixEpoch);
+
+        IssuePanelService.AppliesTo(item, new PanelIssue("1", issueProject + "-1", issueProject, issueIssueType, null, null, null)).Should().Be(expected);
+    }
+
+    [Theory]
     [InlineData("70812340000000123", "70812340000000123")]
     [InlineData(" 70812340000000123 ", "70812340000000123")]
     [InlineData("https://desk.zoho.com/support/acme/ShowHomePage.do#Cases/dv/70812340000000123", "70812340000000123")]
