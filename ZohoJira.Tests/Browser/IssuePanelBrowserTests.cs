@@ -43,7 +43,8 @@ public sealed class IssuePanelBrowserTests(SmartItemsBrowserFixture fixture) : I
         await page.GotoAsync("/panel/SUP-6");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync($"#panel-link-{itemId}");
-        await page.Locator("#panel-search").PressSequentiallyAsync(first.GetString("subject")!);
+        await page.FillAsync("#panel-search", first.GetString("subject")!);
+        await page.ClickAsync("#panel-search-go");
         await page.ClickAsync($"#panel-choose-{first.Id}");
         await Assertions.Expect(page.Locator($"#panel-open-{itemId}")).ToContainTextAsync(first.Title);
         await Assertions.Expect(page.Locator($"#panel-fields-{itemId}")).ToContainTextAsync("Priority");
@@ -53,7 +54,8 @@ public sealed class IssuePanelBrowserTests(SmartItemsBrowserFixture fixture) : I
         await Assertions.Expect(page.Locator($"#panel-link-{itemId}")).ToBeVisibleAsync();
 
         await page.ClickAsync($"#panel-link-{itemId}");
-        await page.Locator("#panel-search").PressSequentiallyAsync(second.WebUrl!);
+        await page.FillAsync("#panel-search", second.WebUrl!);
+        await page.Keyboard.PressAsync("Enter");
         await page.ClickAsync($"#panel-choose-{second.Id}");
         await Assertions.Expect(page.Locator($"#panel-open-{itemId}")).ToContainTextAsync(second.Title);
         await Assertions.Expect(page.Locator("#panel-activity")).ToContainTextAsync("unlinked");
@@ -84,7 +86,8 @@ public sealed class IssuePanelBrowserTests(SmartItemsBrowserFixture fixture) : I
         await page.GotoAsync("/panel/SUP-10");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync($"#panel-link-{oneWay}");
-        await page.Locator("#panel-search").PressSequentiallyAsync(ticket.Id);
+        await page.FillAsync("#panel-search", ticket.Id);
+        await page.ClickAsync("#panel-search-go");
         await page.ClickAsync($"#panel-choose-{ticket.Id}");
         await Assertions.Expect(page.Locator($"#panel-open-{oneWay}")).ToContainTextAsync(ticket.Title);
 
