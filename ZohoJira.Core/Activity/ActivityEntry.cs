@@ -15,7 +15,7 @@ public sealed class ActivityEntry
 
     public string? ZohoRecordId { get; set; }
 
-    /// <summary>ZohoToJira, JiraToZoho or System.</summary>
+    /// <summary>One of <see cref="ActivityDirections"/>.</summary>
     public required string Direction { get; set; }
 
     /// <summary>field, status, comment, attachment, link, connection, job, ...</summary>

@@ -303,7 +303,7 @@ public sealed partial class IssuePanelService(
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
-        if (LongNumber().IsMatch(trimmed) && trimmed.Length == LongNumber().Match(trimmed).Length)
+        if (WholeLongNumber().IsMatch(trimmed))
         {
             return trimmed;
         }
@@ -390,7 +390,7 @@ public sealed partial class IssuePanelService(
         LinkId = link.Id,
         JiraIssueKey = link.JiraIssueKey,
         ZohoRecordId = link.ZohoRecordId,
-        Direction = "System",
+        Direction = ActivityDirections.System,
         Kind = "link",
         Outcome = outcome,
         Message = message,
@@ -399,6 +399,9 @@ public sealed partial class IssuePanelService(
 
     [GeneratedRegex(@"\d{9,}")]
     private static partial Regex LongNumber();
+
+    [GeneratedRegex(@"^\d{9,}$")]
+    private static partial Regex WholeLongNumber();
 
     [GeneratedRegex("([A-Z])")]
     private static partial Regex CamelBoundary();

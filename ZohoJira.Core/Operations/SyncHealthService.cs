@@ -37,8 +37,8 @@ public sealed class SyncHealthService(IDbContextFactory<ZohoJiraDbContext> dbFac
 
         return new SyncHealth(
             stats,
-            Count(ActivityOutcome.Applied, "ZohoToJira"),
-            Count(ActivityOutcome.Applied, "JiraToZoho"),
+            Count(ActivityOutcome.Applied, ActivityDirections.ZohoToJira),
+            Count(ActivityOutcome.Applied, ActivityDirections.JiraToZoho),
             Count(ActivityOutcome.Failed),
             Count(ActivityOutcome.Skipped),
             items.Select(i =>

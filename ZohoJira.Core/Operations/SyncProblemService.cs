@@ -104,7 +104,7 @@ public sealed class SyncProblemService(IDbContextFactory<ZohoJiraDbContext> dbFa
                     LinkId = item.LinkId,
                     JiraIssueKey = link?.JiraIssueKey,
                     ZohoRecordId = link?.ZohoRecordId,
-                    Direction = "System",
+                    Direction = ActivityDirections.System,
                     Kind = "skip",
                     Outcome = ActivityOutcome.Skipped,
                     Message = $"{skippedBy} skipped {item.Kind} work #{item.Id} after {item.Attempts} attempt(s): {item.LastFailureMessage}",

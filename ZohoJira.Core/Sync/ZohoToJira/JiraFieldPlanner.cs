@@ -66,7 +66,7 @@ public static class JiraFieldPlanner
                 continue;
             }
 
-            if (!ZohoValues.TryGet(record, mapping.ZohoField, out var raw))
+            if (!record.TryGetField(mapping.ZohoField, out var raw))
             {
                 Skip($"The Zoho record has no field '{mapping.ZohoField}'.");
                 continue;
@@ -119,7 +119,7 @@ public static class JiraFieldPlanner
         foreach (var mapping in item.Mappings.Where(m => m.WritesJira(item.Mode)))
         {
             if (jiraFields.TryGetValue(mapping.JiraFieldId, out var meta) && meta.Schema?.Type == "user"
-                && ZohoValues.TryGet(record, mapping.ZohoField, out var raw))
+                && record.TryGetField(mapping.ZohoField, out var raw))
             {
                 emails.AddRange(MappedValues(raw, mapping, meta));
             }

@@ -7,8 +7,6 @@ namespace ZohoJira.Core.Sync.ZohoToJira;
 /// <summary>Builds the activity entries of one work item on one link: who, what, which way, which attempt.</summary>
 internal sealed class SyncActivity(Link link, WorkItem item, DateTime now)
 {
-    public const string ZohoToJira = "ZohoToJira";
-
     private const int MaxMessage = 2000;
 
     private const int MaxDetails = 4000;
@@ -23,7 +21,7 @@ internal sealed class SyncActivity(Link link, WorkItem item, DateTime now)
             LinkId = link.Id,
             JiraIssueKey = link.JiraIssueKey,
             ZohoRecordId = link.ZohoRecordId,
-            Direction = ZohoToJira,
+            Direction = ActivityDirections.ZohoToJira,
             Kind = kind,
             Outcome = outcome,
             Message = Truncate(message, MaxMessage)!,

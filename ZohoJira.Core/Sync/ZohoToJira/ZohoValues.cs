@@ -7,16 +7,9 @@ namespace ZohoJira.Core.Sync.ZohoToJira;
 /// included.</summary>
 public static class ZohoValues
 {
-    /// <summary>False when the record does not carry the field at all (as opposed to carrying it empty).</summary>
-    public static bool TryGet(ZohoRecord record, string apiName, out JsonElement value)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.TryGetField(apiName, out value);
-    }
-
     /// <summary>The value as text (numbers and booleans rendered invariantly); null when absent, null or blank.</summary>
     public static string? Text(ZohoRecord record, string apiName) =>
-        TryGet(record, apiName, out var value) ? Text(value) : null;
+        record.TryGetField(apiName, out var value) ? Text(value) : null;
 
     /// <summary>A JSON value as text; arrays are joined with <c>;</c> (how Zoho writes multi-select values); null when
     /// null or blank.</summary>

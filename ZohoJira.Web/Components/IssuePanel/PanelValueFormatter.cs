@@ -53,17 +53,21 @@ public static class PanelValueFormatter
             return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        if (text.Length >= 19 && text[10] == 'T'
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-        {
-            var local = TimeZoneInfo.ConvertTime(at, zone);
-            var offset = local.Offset;
-            var sign = offset < TimeSpan.Zero ? "-" : "+";
-            var zoneText = offset == TimeSpan.Zero ? "UTC" : $"UTC{sign}{offset.Duration():hh\\:mm}";
-            return $"{local:yyyy-MM-dd HH:mm} {zoneText}";
-        }
+        return text.Length >= 19 && text[10] == 'T'
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? Time(at, zone)
+            : null;
+    }
 
-        return null;
+    /// <summary>An instant in the zone, with the zone's UTC offset: "2026-03-01 10:30 UTC+01:00".</summary>
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var offset = local.Offset;
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        var zoneText = offset == TimeSpan.Zero ? "UTC" : $"UTC{sign}{offset.Duration():hh\\:mm}";
+        return $"{local:yyyy-MM-dd HH:mm} {zoneText}";
     }
 
     private static string? Name(JsonElement value)
