@@ -19,6 +19,13 @@ public sealed class ZohoConnection
 
     public DateTime? AccessTokenExpiresAt { get; set; }
 
+    /// <summary>The instance refreshing the access token right now (a lease: one instance refreshes for all, the others
+    /// wait for the token it stores). Null when nobody is.</summary>
+    public string? TokenRefreshOwner { get; set; }
+
+    /// <summary>When <see cref="TokenRefreshOwner"/>'s lease runs out and another instance may take over.</summary>
+    public DateTime? TokenRefreshLeaseExpiresAt { get; set; }
+
     /// <summary>The scopes Zoho granted, space separated.</summary>
     public string? GrantedScopes { get; set; }
 

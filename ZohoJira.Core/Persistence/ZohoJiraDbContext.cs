@@ -73,6 +73,7 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
             e.Property(c => c.RefreshToken).HasConversion(secret);
             e.Property(c => c.AccessToken).HasConversion(secret);
             e.Property(c => c.WebhookUrlToken).HasConversion(new LegacyPlainSecretConverter(Secrets));
+            e.Property(c => c.TokenRefreshOwner).HasMaxLength(200);
         });
         modelBuilder.Entity<JiraConnection>(e =>
         {

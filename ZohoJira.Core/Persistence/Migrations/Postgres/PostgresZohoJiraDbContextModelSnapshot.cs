@@ -233,6 +233,13 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<string>("RefreshToken")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("TokenRefreshLeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenRefreshOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -220,6 +220,13 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("RefreshToken")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TokenRefreshLeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenRefreshOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
