@@ -8,7 +8,9 @@
 //   - every path and method, with its parameters as { name, in } ($refs resolved), the deprecated flag and the
 //     documented response status codes;
 //   - for the paths in BodyPaths below (the objects the tests validate), the request and response bodies in full, plus
-//     every component they reach through $ref (across files for Zoho), without descriptions, examples and x- fields.
+//     every component they reach through $ref (across files for Zoho), without descriptions, examples and x- fields;
+//   - for Zoho, each operation's OAuth scopes (its `security`), from which a test derives the scopes the connector asks
+//     for and the simulator's scope checks are held to.
 // A test that starts validating a new operation needs its path added here and the extract regenerated.
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -79,7 +81,7 @@ foreach (var file in Directory.GetFiles(Path.Combine(reference, "zoho-desk-oas")
     zohoFiles[Path.GetFileName(file)] = Load(file);
 }
 
-var zoho = Extract(new Dictionary<string, JsonObject>(zohoFiles, StringComparer.Ordinal), zohoBodyPaths);
+var zoho = Extract(new Dictionary<string, JsonObject>(zohoFiles, StringComparer.Ordinal), zohoBodyPaths, keepSecurity: true);
 var files = new JsonObject();
 foreach (var (name, document) in zoho.OrderBy(f => f.Key, StringComparer.Ordinal))
 {
@@ -99,7 +101,7 @@ static void Write(string path, JsonNode node)
 }
 
 // Files are keyed by name ("" for a single document); a $ref is "#/pointer" (same file) or "./Other.json#/pointer".
-static Dictionary<string, JsonObject> Extract(Dictionary<string, JsonObject> sources, string[] bodyPaths)
+static Dictionary<string, JsonObject> Extract(Dictionary<string, JsonObject> sources, string[] bodyPaths, bool keepSecurity = false)
 {
     string[] methods = ["get", "put", "post", "delete", "patch", "head", "options"];
     var bodies = bodyPaths.ToHashSet(StringComparer.Ordinal);
@@ -146,6 +148,11 @@ static Dictionary<string, JsonObject> Extract(Dictionary<string, JsonObject> sou
                 if (operation["parameters"] is JsonArray parameters)
                 {
                     outOperation["parameters"] = Names(parameters, file);
+                }
+
+                if (keepSecurity && operation["security"] is JsonArray security)
+                {
+                    outOperation["security"] = security.DeepClone();
                 }
 
                 if (bodies.Contains(path))

@@ -40,6 +40,7 @@ public static class ZohoSandbox
         var api = desk.MapGroup("/api/v1");
         var gate = endpoints.ServiceProvider.GetRequiredService<ZohoSandboxGate>();
         api.AddEndpointFilter(gate.InvokeAsync);
+        ZohoSandboxScopeTable.Apply(api);
         ZohoSandboxRecordEndpoints.Map(api);
         ZohoSandboxTicketEndpoints.Map(api);
         ZohoSandboxLayoutEndpoints.Map(api);

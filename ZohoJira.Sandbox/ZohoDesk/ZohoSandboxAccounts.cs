@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ZohoJira.Core.Connections;
 
 namespace ZohoJira.Sandbox.ZohoDesk;
 
@@ -25,13 +26,15 @@ public sealed class ZohoSandboxAccounts(TimeProvider time)
 
     public int ExchangeCount => Volatile.Read(ref _exchangeCount);
 
-    /// <summary>What Zoho's API console does on "Generate Code": a one-time grant code for the Self Client.</summary>
+    /// <summary>What Zoho's API console does on "Generate Code": a one-time grant code for the Self Client, for the given
+    /// comma-separated scopes (by default the ones the connector asks for). Tokens from it can call only what the scopes
+    /// allow.</summary>
     public SandboxSelfClientCode GenerateCode(TimeSpan? validFor = null, string? scopes = null)
     {
         var code = "1000." + Hex(16) + "." + Hex(16);
         lock (_lock)
         {
-            _codes[code] = (time.GetUtcNow() + (validFor ?? TimeSpan.FromMinutes(10)), scopes ?? string.Empty);
+            _codes[code] = (time.GetUtcNow() + (validFor ?? TimeSpan.FromMinutes(10)), scopes ?? ZohoScopes.CommaSeparated);
         }
 
         return new SandboxSelfClientCode(ClientId, ClientSecret, code);
@@ -111,6 +114,17 @@ public sealed class ZohoSandboxAccounts(TimeProvider time)
             }
 
             return entry.ExpiresAt <= time.GetUtcNow() ? SandboxTokenCheck.Expired : SandboxTokenCheck.Valid;
+        }
+    }
+
+    /// <summary>The scopes an access token was granted (those of the code its refresh token came from).</summary>
+    internal IReadOnlySet<string> ScopesOf(string accessToken)
+    {
+        lock (_lock)
+        {
+            return _accessTokens.TryGetValue(accessToken, out var entry) && _refreshTokens.TryGetValue(entry.RefreshToken, out var scopes)
+                ? ZohoScopes.Parse(scopes)
+                : new HashSet<string>();
         }
     }
 

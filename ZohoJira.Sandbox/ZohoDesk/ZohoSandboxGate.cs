@@ -1,9 +1,10 @@
 using System.Globalization;
+using ZohoJira.Core.Connections;
 
 namespace ZohoJira.Sandbox.ZohoDesk;
 
 /// <summary>What stands in front of every simulated Desk API call, in Zoho's order: scripted faults, the OAuth token
-/// (<c>Zoho-oauthtoken</c> or <c>Bearer</c>), the orgId (header or query), unknown query parameters, the organization's
+/// (<c>Zoho-oauthtoken</c> or <c>Bearer</c>) and the scopes the route needs (<see cref="ZohoSandboxScopes"/>), the orgId (header or query), unknown query parameters, the organization's
 /// concurrency limit and daily credits (with Zoho's rate-limit headers).</summary>
 internal sealed class ZohoSandboxGate(ZohoSandboxAccounts accounts, ZohoSandboxState state, ZohoSandboxFaults faults, TimeProvider time)
 {
@@ -40,6 +41,17 @@ internal sealed class ZohoSandboxGate(ZohoSandboxAccounts accounts, ZohoSandboxS
         if (accounts.Check(token.Trim()) != SandboxTokenCheck.Valid)
         {
             return ZohoSandboxResults.Error(401, "INVALID_OAUTH", "The OAuth Token you provided is invalid.");
+        }
+
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ZohoSandboxScopes>() is { } required)
+        {
+            var granted = accounts.ScopesOf(token.Trim());
+            var missing = required.Names.Where(scope => !ZohoScopes.Covers(granted, scope)).ToList();
+            if (missing.Count > 0)
+            {
+                return ZohoSandboxResults.Error(401, "SCOPE_MISMATCH",
+                    $"The OAuth token does not have the scope this operation needs ({string.Join(", ", missing)}).");
+            }
         }
 
         var isOrganizations = request.Path.Value?.EndsWith("/api/v1/organizations", StringComparison.Ordinal) == true;

@@ -26,7 +26,7 @@ public sealed class ZohoConnectionPageTests(BrowserFixture browser)
             await RevokeAsync(page);
         }
 
-        (await page.Locator("#zoho-scopes-text").InnerTextAsync()).Should().Contain("Desk.tickets.ALL").And.Contain("Desk.webhooks.ALL");
+        (await page.Locator("#zoho-scopes-text").InnerTextAsync()).Should().Contain("Desk.tickets.UPDATE").And.Contain("Desk.webhooks.CREATE");
         await ConnectWithGeneratedCodeAsync(page);
 
         var summary = page.Locator("#zoho-summary");

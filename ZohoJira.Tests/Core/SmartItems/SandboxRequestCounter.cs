@@ -13,6 +13,7 @@ internal sealed class SandboxRequestCounter : IObserver<DiagnosticListener>, IOb
 {
     private readonly ZohoSandboxState _state;
     private readonly ConcurrentQueue<string> _paths = new();
+    private readonly ConcurrentQueue<(string Method, string Route)> _routes = new();
     private readonly List<IDisposable> _subscriptions = [];
     private readonly IDisposable _all;
 
@@ -26,6 +27,10 @@ internal sealed class SandboxRequestCounter : IObserver<DiagnosticListener>, IOb
     public int Count(string prefix) => _paths.Count(p => p.StartsWith(prefix, StringComparison.Ordinal));
 
     public IReadOnlyList<string> Paths => [.. _paths];
+
+    /// <summary>Each answered request's method and the route template it matched (e.g.
+    /// <c>/sandbox/zoho/desk/api/v1/tickets/{ticketId}</c>).</summary>
+    public IReadOnlyList<(string Method, string Route)> Routes => [.. _routes];
 
     public void OnNext(DiagnosticListener value)
     {
@@ -45,6 +50,12 @@ internal sealed class SandboxRequestCounter : IObserver<DiagnosticListener>, IOb
             && ReferenceEquals(context.RequestServices?.GetService<ZohoSandboxState>(), _state))
         {
             _paths.Enqueue(context.Request.Path.Value!);
+        }
+        else if (value.Key == "Microsoft.AspNetCore.Routing.EndpointMatched" && value.Value is HttpContext done
+            && done.GetEndpoint() is Microsoft.AspNetCore.Routing.RouteEndpoint { RoutePattern.RawText: { } route }
+            && ReferenceEquals(done.RequestServices?.GetService<ZohoSandboxState>(), _state))
+        {
+            _routes.Enqueue((done.Request.Method, route));
         }
     }
 

@@ -144,12 +144,12 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
     [Fact]
     public async Task Create_MissingRequiredField_IsAValidationError()
     {
-        var act = () => _client.CreateRecordAsync(ZohoModule.Contacts, new JsonObject { ["firstName"] = "NoLast" });
+        var act = () => _client.CreateRecordAsync(ZohoModule.Tickets, new JsonObject { ["description"] = "No subject" });
 
         var error = (await act.Should().ThrowAsync<ExternalApiException>()).Which;
         error.Category.Should().Be(FailureCategory.Validation);
         error.VendorErrorCode.Should().Be("INVALID_DATA");
-        error.Message.Should().Contain("/lastName");
+        error.Message.Should().Contain("/subject");
     }
 
     [Fact]

@@ -10,10 +10,11 @@ namespace ZohoJira.Tests.Core.Zoho;
 /// <summary>Intent methods for tests that use the real Zoho client against the simulated Zoho Desk.</summary>
 internal static class ZohoSandboxConnection
 {
-    /// <summary>Generates a Self Client code in the simulator, connects the app with it, and returns the real client.</summary>
-    public static async Task<IZohoDeskClient> ConnectAsync(ZohoJiraAppFactory app)
+    /// <summary>Generates a Self Client code in the simulator (for the connector's own scopes unless
+    /// <paramref name="scopes"/> names others, comma-separated), connects the app with it, and returns the real client.</summary>
+    public static async Task<IZohoDeskClient> ConnectAsync(ZohoJiraAppFactory app, string? scopes = null)
     {
-        var code = app.Services.GetRequiredService<ZohoSandboxAccounts>().GenerateCode();
+        var code = app.Services.GetRequiredService<ZohoSandboxAccounts>().GenerateCode(scopes: scopes);
         var status = await app.Services.GetRequiredService<ZohoConnectionService>()
             .ConnectAsync(new ZohoConnectRequest("sandbox", code.ClientId, code.ClientSecret, code.Code));
         status.IsConnected.Should().BeTrue();

@@ -30,6 +30,14 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
             "the download address in a thread attachment's href",
     };
 
+    /// <summary>What each route of <see cref="DocumentedElsewhere"/> needs: the scopes of the documented route it belongs to.</summary>
+    internal static readonly Dictionary<(string Method, string Path), (string Method, string Path)> NeedsWhatItsParentNeeds = new()
+    {
+        [("GET", "/api/v1/tickets/{ticketId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/tickets/{ticketId}/attachments"),
+        [("GET", "/api/v1/tickets/{ticketId}/threads/{threadId}")] = ("GET", "/api/v1/tickets/{ticketId}/threads"),
+        [("GET", "/api/v1/tickets/{ticketId}/threads/{threadId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/tickets/{ticketId}/threads"),
+    };
+
     private static readonly Lazy<ZohoOpenApiDocuments> Documents = new(ZohoOpenApiDocuments.Load);
 
     private readonly ZohoJiraAppFactory _app = fixture.App;
@@ -239,7 +247,79 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
         return http;
     }
 
-    private List<(string Method, string Path, IReadOnlyList<string> PathParameters, IReadOnlyList<string>? QueryParameters)> SimulatorRoutes()
+    [Fact]
+    public void EveryRoute_NeedsExactlyTheScopesZohoListsForTheOperation()
+    {
+        var problems = new List<string>();
+        foreach (var route in SimulatorRoutes())
+        {
+            var documented = (route.Method, route.Path);
+            if (DocumentedElsewhere.ContainsKey(documented))
+            {
+                documented = NeedsWhatItsParentNeeds[documented];
+            }
+
+            if (!Documents.Value.Operations.TryGetValue(documented, out var operation))
+            {
+                continue;
+            }
+
+            var expected = Documents.Value.Scopes(operation.Operation).Order(StringComparer.Ordinal).ToList();
+            var declared = route.Scopes?.Order(StringComparer.Ordinal).ToList();
+            if (declared is null || !declared.SequenceEqual(expected))
+            {
+                problems.Add($"{route.Method} {route.Path}: needs [{string.Join(", ", declared ?? [])}], Zoho lists [{string.Join(", ", expected)}]");
+            }
+        }
+
+        string.Join(Environment.NewLine, problems).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ATokenWithoutTheRoutesScope_IsRefusedWithScopeMismatch_AndWithItTheCallWorks()
+    {
+        var ticket = _app.State().Records["tickets"].Keys.First();
+        using var http = _app.CreateClient();
+        var readOnly = await ExchangeForTokenAsync(http, "Desk.tickets.READ,Desk.basic.READ");
+        var readWrite = await ExchangeForTokenAsync(http, "Desk.tickets.ALL");
+
+        using var refused = await SendAsync(http, HttpMethod.Patch, $"/api/v1/tickets/{ticket}", readOnly, """{"priority":"High"}""");
+        using var allowed = await SendAsync(http, HttpMethod.Patch, $"/api/v1/tickets/{ticket}", readWrite, """{"priority":"High"}""");
+        using var read = await SendAsync(http, HttpMethod.Get, $"/api/v1/tickets/{ticket}", readOnly, null);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await JsonAsync(refused)).GetProperty("errorCode").GetString().Should().Be("SCOPE_MISMATCH");
+        allowed.StatusCode.Should().Be(HttpStatusCode.OK);
+        read.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private async Task<string> ExchangeForTokenAsync(HttpClient http, string scopes)
+    {
+        var code = _app.Accounts().GenerateCode(scopes: scopes);
+        using var response = await http.PostAsync(ZohoSandbox.AccountsBase + "/oauth/v2/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = code.ClientId,
+            ["client_secret"] = code.ClientSecret,
+            ["code"] = code.Code,
+        }));
+        return (await JsonAsync(response)).GetProperty("access_token").GetString()!;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string token, string? json)
+    {
+        using var request = new HttpRequestMessage(method, DeskPrefix + path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Zoho-oauthtoken", token);
+        request.Headers.Add("orgId", ZohoSandboxState.OrgId);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    private List<(string Method, string Path, IReadOnlyList<string> PathParameters, IReadOnlyList<string>? QueryParameters, IReadOnlyList<string>? Scopes)> SimulatorRoutes()
     {
         var source = _app.Services.GetRequiredService<EndpointDataSource>();
         return [.. source.Endpoints.OfType<RouteEndpoint>()
@@ -248,6 +328,7 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
                 Method: m,
                 Path: e.RoutePattern.RawText![DeskPrefix.Length..],
                 PathParameters: (IReadOnlyList<string>)[.. e.RoutePattern.Parameters.Select(p => p.Name)],
-                QueryParameters: e.Metadata.GetMetadata<ZohoSandboxQueryParameters>()?.Names)))];
+                QueryParameters: e.Metadata.GetMetadata<ZohoSandboxQueryParameters>()?.Names,
+                Scopes: e.Metadata.GetMetadata<ZohoSandboxScopes>()?.Names)))];
     }
 }

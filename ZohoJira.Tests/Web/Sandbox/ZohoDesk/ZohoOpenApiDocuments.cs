@@ -47,6 +47,29 @@ internal sealed class ZohoOpenApiDocuments
         return documents;
     }
 
+    /// <summary>The OAuth scopes Zoho lists for the operation (its <c>security</c>), none when it lists none.</summary>
+    public IEnumerable<string> Scopes(JsonElement operation)
+    {
+        if (!operation.TryGetProperty("security", out var security))
+        {
+            yield break;
+        }
+
+        foreach (var requirement in security.EnumerateArray())
+        {
+            foreach (var scheme in requirement.EnumerateObject())
+            {
+                foreach (var scope in scheme.Value.EnumerateArray())
+                {
+                    yield return scope.GetString()!;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every scope any operation lists.</summary>
+    public IEnumerable<string> AllScopes() => Operations.Values.SelectMany(o => Scopes(o.Operation)).Distinct(StringComparer.Ordinal);
+
     /// <summary>The operation's parameters as (in, name), $refs resolved.</summary>
     public IReadOnlyList<(string In, string Name)> Parameters(string file, JsonElement operation)
     {
