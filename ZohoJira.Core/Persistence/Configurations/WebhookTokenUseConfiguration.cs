@@ -9,7 +9,7 @@ internal sealed class WebhookTokenUseConfiguration : IEntityTypeConfiguration<We
     public void Configure(EntityTypeBuilder<WebhookTokenUse> builder)
     {
         builder.ToTable("webhook_token_uses");
-        builder.HasKey(u => u.TokenHash);
+        builder.HasKey(u => new { u.TokenHash, u.BodyHash });
         builder.Property(u => u.TokenHash).HasMaxLength(64);
         builder.Property(u => u.BodyHash).HasMaxLength(64);
         builder.HasIndex(u => u.ExpiresAt);

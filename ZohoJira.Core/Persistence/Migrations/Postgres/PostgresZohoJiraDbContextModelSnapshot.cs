@@ -832,14 +832,13 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("BodyHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("TokenHash");
+                    b.HasKey("TokenHash", "BodyHash");
 
                     b.HasIndex("ExpiresAt");
 

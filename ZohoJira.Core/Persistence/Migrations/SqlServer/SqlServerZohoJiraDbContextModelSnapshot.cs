@@ -833,14 +833,13 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("BodyHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("TokenHash");
+                    b.HasKey("TokenHash", "BodyHash");
 
                     b.HasIndex("ExpiresAt");
 

@@ -811,14 +811,13 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("TokenHash");
+                    b.HasKey("TokenHash", "BodyHash");
 
                     b.HasIndex("ExpiresAt");
 
