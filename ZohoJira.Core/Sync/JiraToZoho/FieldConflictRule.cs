@@ -98,10 +98,10 @@ public static class FieldConflictRule
 
         var zohoAt = source == SyncSide.Zoho ? sourceChangedAt : targetChangedAt;
         var jiraAt = source == SyncSide.Jira ? sourceChangedAt : targetChangedAt;
-        var jiraLater = jiraAt is { } j && (zohoAt is not { } z || j > z);
+        var jiraLater = jiraAt is { } j && zohoAt is { } z && j > z;
         var winner = jiraLater ? SyncSide.Jira : SyncSide.Zoho;
         var why = jiraAt is null || zohoAt is null
-            ? $"one side's change time is unknown, so {Name(winner)} wins"
+            ? "one side's change time is unknown, so Zoho wins"
             : jiraAt == zohoAt
                 ? "both changed at the same time, so Zoho wins"
                 : $"the later change wins ({Name(winner)}, {(jiraLater ? jiraAt : zohoAt):u} against {(jiraLater ? zohoAt : jiraAt):u})";

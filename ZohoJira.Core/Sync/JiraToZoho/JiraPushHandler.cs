@@ -174,7 +174,9 @@ public sealed class JiraPushHandler(
         var activity = new SyncActivity(link, item, now, ActivityDirections.JiraToZoho);
         var ledger = new List<(string Side, string FieldId, string? Value)>();
         string JiraName(string id) => result.Names.GetValueOrDefault(id, id);
-        foreach (var conflict in plan.Conflicts)
+        // A conflict is recorded by the direction that applies the winner's value (the other one yields without a word),
+        // so it shows once whichever direction runs first.
+        foreach (var conflict in plan.Conflicts.Where(c => c.Winner == SyncSide.Jira))
         {
             activity.Add("conflict", ActivityOutcome.Conflict,
                 $"Conflict on {JiraName(conflict.JiraFieldId)} ↔ Zoho {conflict.ZohoField}: Jira '{conflict.JiraValue}', Zoho '{conflict.ZohoValue}'. {conflict.Winner} wins — {conflict.Reason}",
@@ -199,10 +201,10 @@ public sealed class JiraPushHandler(
         if (result.Status is { } status)
         {
             var decision = status.Decision;
-            if (status.Flow.IsConflict)
+            if (status.Flow.Flow == FieldFlow.ConflictWrite)
             {
                 activity.Add("conflict", ActivityOutcome.Conflict,
-                    $"Conflict on status: Jira '{result.JiraStatus}', Zoho '{result.ZohoStatus}'. {(status.Flow.Writes ? "Jira" : "Zoho")} wins — {status.Flow.Reason}");
+                    $"Conflict on status: Jira '{result.JiraStatus}', Zoho '{result.ZohoStatus}'. Jira wins — {status.Flow.Reason}");
             }
 
             if (decision.Kind == ZohoStatusDecisionKind.NoMatch && status.Flow.Writes)
