@@ -17,7 +17,9 @@ namespace ZohoJira.Core.Sync.JiraToZoho;
 /// <item>an issue updated or deleted event enqueues <see cref="JiraPushWork"/> for each syncing link of the issue on a
 /// two-way or custom item (the handler finds a deleted issue gone and stops the link); on a one-way item nothing goes back,
 /// and a Jira user's edit of a mapped (Zoho-owned) field is recorded in the activity;</item>
-/// <item>comment and attachment events are handed to the registered <see cref="IJiraEventWorkSource"/>s.</item>
+/// <item>comment and attachment events (<c>comment_*</c>, <c>attachment_*</c>) are handed to the registered
+/// <see cref="IJiraEventWorkSource"/>s; the issue event Jira also sends for a new comment changes no field and finds
+/// nothing to push.</item>
 /// </list></summary>
 public sealed partial class JiraInboxProcessor(
     IDbContextFactory<ZohoJiraDbContext> dbFactory,
@@ -91,7 +93,7 @@ public sealed partial class JiraInboxProcessor(
             foreach (var link in links)
             {
                 var model = SmartItemMapper.ToModel(link.SmartItem!);
-                if (parsed.IsCommentEvent || parsed.IsAttachmentEvent)
+                if (parsed.EventType.StartsWith("comment_", StringComparison.Ordinal) || parsed.IsAttachmentEvent)
                 {
                     foreach (var request in _sources.SelectMany(s => s.WorkFor(parsed, link, model)))
                     {

@@ -1,13 +1,17 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using ZohoJira.Core.Activity;
 using ZohoJira.Core.Connections;
 using ZohoJira.Core.Jira.Webhooks;
 using ZohoJira.Core.Links;
 using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync;
+using ZohoJira.Core.Sync.JiraToZoho;
 using ZohoJira.Core.Sync.Work;
+using ZohoJira.Core.Sync.ZohoToJira;
+using ZohoJira.Tests.Core.Sync.Work;
 using ZohoJira.Tests.Core.Sync.ZohoToJira;
 using static ZohoJira.Tests.Core.Sync.ZohoToJira.SyncApp;
 
@@ -245,6 +249,42 @@ public sealed class PushingJiraChangesIntoZohoTests(SyncApp sync) : IClassFixtur
         (await sync.IssueFieldsAsync(key, "summary"))["summary"]!.GetValue<string>().Should().Be("Jira's edit");
         (await sync.ActivityAsync(link)).Should().ContainSingle(a => a.Outcome == ActivityOutcome.Conflict).Which.Message
             .Should().Contain("Jira's edit").And.Contain("Zoho's later edit").And.Contain("Jira owns the field");
+    }
+
+    [Fact]
+    public async Task JiraComment_IsHandedToTheCommentWork_InTheTransactionThatSettlesTheEvent()
+    {
+        var (link, _, key) = await LinkedAsync(Item(SyncMode.TwoWay, Map("summary", "subject")) with
+        {
+            Options = new SyncOptions { Comments = true },
+        });
+        var source = new RecordingSource();
+        var processor = new JiraInboxProcessor(sync.App.Services.GetRequiredService<IDbContextFactory<ZohoJira.Core.Persistence.ZohoJiraDbContext>>(),
+            sync.App.Queue(), sync.App.Services.GetRequiredService<WorkSignal>(), [source], sync.App.Time, NullLogger<JiraInboxProcessor>.Instance);
+
+        var comment = await sync.UserJira().AddCommentAsync(key, Doc("Looking into it"));
+        await sync.WaitForJiraDeliveriesAsync();
+        await processor.ProcessPendingAsync();
+
+        source.Seen.Should().ContainSingle().Which.Should().Be((comment.Id, link.Id));
+        await using var db = sync.App.CreateDbContext();
+        (await db.WorkItems.AsNoTracking().Where(w => w.LinkId == link.Id && w.Kind == RecordingSource.Kind).CountAsync()).Should().Be(1);
+        (await sync.JiraEventsAsync()).Where(e => e.EventType == JiraWebhookEvents.CommentCreated && e.Payload.Contains(key, StringComparison.Ordinal))
+            .Should().ContainSingle().Which.Status.Should().Be(InboundEventStatus.Processed);
+        (await sync.PushWorkAsync(link)).Should().BeEmpty("a comment changes no mapped field");
+    }
+
+    private sealed class RecordingSource : IJiraEventWorkSource
+    {
+        public const string Kind = "test-jira-comment";
+
+        public List<(string? CommentId, Guid LinkId)> Seen { get; } = [];
+
+        public IEnumerable<WorkRequest> WorkFor(JiraWebhookEvent jiraEvent, Link link, SmartItemModel item)
+        {
+            Seen.Add((jiraEvent.CommentId, link.Id));
+            yield return new WorkRequest(Kind, $"{Kind}:{jiraEvent.CommentId}", ZohoPullWork.OrderingKey(link.ZohoModule, link.ZohoRecordId), LinkId: link.Id);
+        }
     }
 
     [Fact]
