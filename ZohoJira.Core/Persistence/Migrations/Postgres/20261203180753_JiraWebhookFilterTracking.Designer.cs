@@ -12,7 +12,7 @@ using ZohoJira.Core.Persistence;
 namespace ZohoJira.Core.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresZohoJiraDbContext))]
-    [Migration("20261203165732_JiraWebhookFilterTracking")]
+    [Migration("20261203180753_JiraWebhookFilterTracking")]
     partial class JiraWebhookFilterTracking
     {
         /// <inheritdoc />
@@ -243,6 +243,13 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
 
                     b.Property<string>("RefreshToken")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("TokenRefreshLeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenRefreshOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
