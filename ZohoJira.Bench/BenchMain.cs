@@ -90,6 +90,8 @@ internal static class BenchMain
             figures.Add(await PanelRenderAsync(services, tickets[0], PanelLinkCount));
         }
 
+        figures.AddRange(await JiraToZohoBench.RunAsync(changes: 200));
+
         Console.WriteLine($"{"Figure",-32} {"Value",10} {"Unit",-8} Goal");
         foreach (var (name, value, unit, goal) in figures)
         {

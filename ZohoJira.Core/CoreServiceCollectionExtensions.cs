@@ -55,6 +55,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
         services.AddSingleton<IWorkHandler, Sync.AutoCreate.JiraCreateHandler>();
         services.AddSingleton<IWorkHandler, Sync.AutoCreate.LinkAnnounceHandler>();
+        services.AddSingleton<IWorkHandler, Sync.JiraToZoho.JiraPushHandler>();
+        services.AddSingleton<Sync.JiraToZoho.JiraInboxProcessor>();
+        services.AddHostedService<Sync.JiraToZoho.JiraInboxHostedService>();
         services.Configure<Sync.AutoCreate.AutoCreateOptions>(configuration.GetSection(WorkOptions.SectionName));
         services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
         services.Configure<Sync.CatchUp.CatchUpOptions>(configuration.GetSection(WorkOptions.SectionName));

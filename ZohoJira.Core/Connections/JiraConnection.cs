@@ -31,6 +31,13 @@ public sealed class JiraConnection
 
     public DateTime? WebhookRegisteredAt { get; set; }
 
+    /// <summary>The JQL filter the registered webhook carries (the projects Smart Connected Items used then), so a change
+    /// of that set is noticed and the webhook registered again.</summary>
+    public string? WebhookJql { get; set; }
+
+    /// <summary>The address the registered webhook delivers to, so it can be registered again without a request at hand.</summary>
+    public string? WebhookUrl { get; set; }
+
     public DateTime? LastWebhookEventAt { get; set; }
 
     public string? LastError { get; set; }

@@ -110,9 +110,41 @@ public sealed class JiraConnectionService(IDbContextFactory<ZohoJiraDbContext> d
         return keys.Count == 0 ? null : $"project in ({string.Join(", ", keys.Select(Quote))})";
     }
 
-    /// <summary>Registers (or re-registers) the admin webhook pointing at <paramref name="receiverUrl"/> with a new secret.
-    /// Throws on failure after recording it on the connection.</summary>
-    public async Task<JiraWebhook> RegisterWebhookAsync(Uri receiverUrl, CancellationToken cancellationToken = default)
+    /// <summary>Registers (or re-registers) the admin webhook pointing at <paramref name="receiverUrl"/> with a new secret
+    /// (<see cref="EnsureWebhookFilterCurrentAsync"/> keeps the current one, so deliveries Jira is still retrying verify too).
+    /// Remembers the URL and the JQL filter it registered. Throws on failure after recording it on the connection.</summary>
+    public async Task<JiraWebhook> RegisterWebhookAsync(Uri receiverUrl, CancellationToken cancellationToken = default) =>
+        await RegisterWebhookAsync(receiverUrl, keepSecret: false, cancellationToken);
+
+    /// <summary>Registers the webhook again when the set of projects Smart Connected Items use changed since it was
+    /// registered (its JQL filter no longer matches), keeping the URL and the secret. Returns true when it re-registered;
+    /// false when nothing changed or the connector did not register the webhook itself (a manual one shows the new JQL on
+    /// the Jira page).</summary>
+    public async Task<bool> EnsureWebhookFilterCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        string? url;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var c = await db.JiraConnections.AsNoTracking().OrderBy(x => x.Id).FirstOrDefaultAsync(cancellationToken);
+            if (c is null || c.WebhookState != JiraWebhookStates.Registered || c.WebhookUrl is null)
+            {
+                return false;
+            }
+
+            var jql = await BuildWebhookJqlAsync(cancellationToken);
+            if (string.Equals(jql, c.WebhookJql, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            url = c.WebhookUrl;
+        }
+
+        await RegisterWebhookAsync(new Uri(url), keepSecret: true, cancellationToken);
+        return true;
+    }
+
+    private async Task<JiraWebhook> RegisterWebhookAsync(Uri receiverUrl, bool keepSecret, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receiverUrl);
         var jql = await BuildWebhookJqlAsync(cancellationToken);
@@ -121,7 +153,7 @@ public sealed class JiraConnectionService(IDbContextFactory<ZohoJiraDbContext> d
             ?? throw new InvalidOperationException("Connect Jira before registering the webhook.");
         var site = Site(c) ?? throw new InvalidOperationException("The stored Jira connection has no API token.");
         var client = clients.Create(site);
-        var secret = NewSecret();
+        var secret = keepSecret && !string.IsNullOrEmpty(c.WebhookSecret) ? c.WebhookSecret : NewSecret();
         try
         {
             if (c.WebhookId is not null && c.WebhookState == JiraWebhookStates.Registered)
@@ -135,6 +167,8 @@ public sealed class JiraConnectionService(IDbContextFactory<ZohoJiraDbContext> d
             c.WebhookSecret = secret;
             c.WebhookState = JiraWebhookStates.Registered;
             c.WebhookRegisteredAt = time.GetUtcNow().UtcDateTime;
+            c.WebhookJql = jql;
+            c.WebhookUrl = receiverUrl.ToString();
             c.LastError = null;
             c.UpdatedAt = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);

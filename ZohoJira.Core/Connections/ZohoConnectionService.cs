@@ -18,6 +18,7 @@ public sealed partial class ZohoConnectionService(
     ZohoTokenService tokens,
     IZohoDeskClientFactory clientFactory,
     ZohoWebhookSubscriptionService webhooks,
+    Sync.Work.WorkItemAdmin work,
     TimeProvider time,
     ILogger<ZohoConnectionService> logger)
 {
@@ -157,6 +158,9 @@ public sealed partial class ZohoConnectionService(
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             LogConnected(logger, organization.Id);
         }
+
+        // Work parked because Zoho refused the old credentials goes back in line.
+        await work.ReleaseAuthParkedAsync(cancellationToken).ConfigureAwait(false);
 
         return await GetStatusAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -19,6 +19,7 @@ public static class JiraWebhookEvents
 
     public const string AttachmentDeleted = "attachment_deleted";
 
-    /// <summary>What the connector registers (product rule: issue updated, comment created/updated, attachment created).</summary>
-    public static IReadOnlyList<string> Subscribed { get; } = [IssueUpdated, CommentCreated, CommentUpdated, AttachmentCreated];
+    /// <summary>What the connector registers (product rule: issue updated, comment created/updated, attachment created;
+    /// and issue deleted, so a link stops as soon as its issue is gone).</summary>
+    public static IReadOnlyList<string> Subscribed { get; } = [IssueUpdated, IssueDeleted, CommentCreated, CommentUpdated, AttachmentCreated];
 }

@@ -17,5 +17,7 @@ internal sealed class JiraConnectionConfiguration : IEntityTypeConfiguration<Jir
         builder.Property(c => c.WebhookId).HasMaxLength(64);
         builder.Property(c => c.WebhookState).HasMaxLength(64);
         builder.Property(c => c.LastError).HasMaxLength(2000);
+        builder.Property(c => c.WebhookJql).HasMaxLength(4000);
+        builder.Property(c => c.WebhookUrl).HasMaxLength(500);
     }
 }

@@ -5,7 +5,7 @@ using ZohoJira.Core.Sync.Work;
 namespace ZohoJira.Core.Sync.ZohoToJira;
 
 /// <summary>Builds the activity entries of one work item on one link: who, what, which way, which attempt.</summary>
-internal sealed class SyncActivity(Link link, WorkItem item, DateTime now)
+internal sealed class SyncActivity(Link link, WorkItem item, DateTime now, string direction = ActivityDirections.ZohoToJira)
 {
     private const int MaxMessage = 2000;
 
@@ -21,7 +21,7 @@ internal sealed class SyncActivity(Link link, WorkItem item, DateTime now)
             LinkId = link.Id,
             JiraIssueKey = link.JiraIssueKey,
             ZohoRecordId = link.ZohoRecordId,
-            Direction = ActivityDirections.ZohoToJira,
+            Direction = direction,
             Kind = kind,
             Outcome = outcome,
             Message = Truncate(message, MaxMessage)!,

@@ -30,9 +30,11 @@ public sealed class ZohoPullHandler(
         ArgumentNullException.ThrowIfNull(item);
         var (linkId, runId) = ZohoPullWork.Read(item);
         Link? link;
+        JiraToZoho.LinkBaselines baselines;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             link = await db.Links.AsNoTracking().Include(l => l.SmartItem).SingleOrDefaultAsync(l => l.Id == linkId, cancellationToken);
+            baselines = link is null ? JiraToZoho.LinkBaselines.Empty : await JiraToZoho.LinkBaselines.LoadAsync(db, link.Id, cancellationToken);
         }
 
         if (link?.SmartItem is null || link.BrokenAt is not null)
@@ -69,7 +71,7 @@ public sealed class ZohoPullHandler(
                 return WorkOutcome.Succeeded;
             }
 
-            var result = await SyncAsync(jira, model, link, record, cancellationToken);
+            var result = await SyncAsync(jira, model, link, record, baselines, cancellationToken);
             if (result is null)
             {
                 await StopAsync(link, item, LinkBrokenReason.JiraIssueDeleted,
@@ -91,9 +93,10 @@ public sealed class ZohoPullHandler(
     }
 
     /// <summary>Reads the issue (edit screen, then only the mapped fields), looks up users by e-mail, plans and sends one
-    /// edit. Null when the issue is gone.</summary>
+    /// edit. Fields both sides own are sent only when Zoho changed them since the last sync (the link's ledger), and a
+    /// conflict is decided by <see cref="JiraToZoho.FieldConflictRule"/>. Null when the issue is gone.</summary>
     private static async Task<PullResult?> SyncAsync(
-        IJiraClient jira, SmartItemModel model, Link link, ZohoRecord record, CancellationToken cancellationToken)
+        IJiraClient jira, SmartItemModel model, Link link, ZohoRecord record, JiraToZoho.LinkBaselines baselines, CancellationToken cancellationToken)
     {
         var screen = await jira.GetEditFieldsAsync(link.JiraIssueId, cancellationToken);
         if (screen is null)
@@ -102,13 +105,15 @@ public sealed class ZohoPullHandler(
         }
 
         var fields = screen.GroupBy(f => f.FieldId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var wanted = model.Mappings.Where(m => m.WritesJira(model.Mode)).Select(m => m.JiraFieldId).Append("status").ToList();
+        var wanted = model.Mappings.Where(m => m.WritesJira(model.Mode)).Select(m => m.JiraFieldId).Append("status").Append("updated").ToList();
         var issue = await jira.GetIssueAsync(link.JiraIssueId, wanted, cancellationToken);
         if (issue is null)
         {
             return null;
         }
 
+        var (flowing, conflicts) = Flowing(model, record, issue, fields, baselines);
+        model = model with { Mappings = flowing };
         var users = new Dictionary<string, JiraUser?>(StringComparer.OrdinalIgnoreCase);
         foreach (var email in JiraFieldPlanner.UserEmailsNeeded(model, record, fields))
         {
@@ -122,15 +127,64 @@ public sealed class ZohoPullHandler(
         }
 
         var names = fields.ToDictionary(f => f.Key, f => f.Value.Name, StringComparer.Ordinal);
-        var status = await SyncStatusAsync(jira, model, link, record, issue.Status, cancellationToken);
-        return new PullResult(plan, names, status, issue.Status?.Name);
+        var status = await SyncStatusAsync(jira, model, link, record, issue, baselines, cancellationToken);
+        var written = plan.Writes.Select(w => w.JiraFieldId).ToHashSet(StringComparer.Ordinal);
+        conflicts = conflicts.Where(c => c.JiraFieldId == "status" ? status?.Kind == StatusDecisionKind.Transition : written.Contains(c.JiraFieldId)).ToList();
+        return new PullResult(plan, names, status, issue.Status?.Name, record, conflicts, model.Status.ZohoStatusField);
     }
+
+    /// <summary>The mappings whose Zoho value goes to Jira now: those Zoho owns, and shared ones Zoho changed since the last
+    /// sync unless Jira changed them later; with the conflicts this decides (Zoho's wins only: when Jira wins, the Jira → Zoho
+    /// work records it).</summary>
+    private static (List<FieldMapping> Flowing, List<JiraToZoho.FieldConflict> Conflicts) Flowing(SmartItemModel model, ZohoRecord record,
+        JiraIssue issue, IReadOnlyDictionary<string, JiraFieldMeta> fields, JiraToZoho.LinkBaselines baselines)
+    {
+        var flowing = new List<FieldMapping>();
+        var conflicts = new List<JiraToZoho.FieldConflict>();
+        foreach (var mapping in model.Mappings)
+        {
+            if (!mapping.WritesJira(model.Mode))
+            {
+                continue;
+            }
+
+            record.TryGetField(mapping.ZohoField, out var zohoValue);
+            var jiraValue = issue.Fields[mapping.JiraFieldId];
+            var meta = fields.GetValueOrDefault(mapping.JiraFieldId) ?? new JiraFieldMeta(mapping.JiraFieldId, mapping.JiraFieldId, false, false, null, [], []);
+            var zohoChanged = !baselines.TryGet(LinkFieldWrite.ZohoSide, mapping.ZohoField, out var zohoBase)
+                || !JiraToZoho.ZohoFieldPlanner.Same(zohoBase, zohoValue, LedgerField(mapping.ZohoField));
+            var jiraChanged = baselines.TryGet(LinkFieldWrite.JiraSide, mapping.JiraFieldId, out var jiraBase)
+                && !JiraFieldPlanner.Same(jiraBase, jiraValue, meta);
+            var decision = JiraToZoho.FieldConflictRule.Decide(JiraToZoho.FieldConflictRule.Owner(mapping, model.Mode), JiraToZoho.SyncSide.Zoho,
+                zohoChanged, jiraChanged, record.ModifiedTime, issue.Updated);
+            if (decision.Flow == JiraToZoho.FieldFlow.ConflictWrite)
+            {
+                conflicts.Add(new JiraToZoho.FieldConflict(mapping.JiraFieldId, mapping.ZohoField, JiraToZoho.ZohoFieldPlanner.Readable(jiraValue),
+                    ZohoValues.Text(zohoValue), JiraToZoho.SyncSide.Zoho, decision.Reason));
+            }
+
+            if (decision.Writes)
+            {
+                flowing.Add(mapping);
+            }
+        }
+
+        return (flowing, conflicts);
+    }
+
+    /// <summary>How a Zoho ledger value is compared when the module's field types are not at hand: as text, or as the same
+    /// rich text.</summary>
+    private static ZohoField LedgerField(string apiName) => new(apiName, apiName, apiName, "Textarea", false, false, []);
+
+    private static string ZohoLedgerValue(ZohoRecord record, string apiName) =>
+        record.TryGetField(apiName, out var value) && value.ValueKind != System.Text.Json.JsonValueKind.Undefined ? value.GetRawText() : "null";
 
     /// <summary>With status sync on: when Jira's status does not match the Zoho status, reads the transitions, lets
     /// <see cref="JiraStatusChooser"/> pick one and performs it. Null when status sync is off or nothing was to be done.</summary>
     private static async Task<StatusDecision?> SyncStatusAsync(IJiraClient jira, SmartItemModel model, Link link, ZohoRecord record,
-        JiraStatus? current, CancellationToken cancellationToken)
+        JiraIssue issue, JiraToZoho.LinkBaselines baselines, CancellationToken cancellationToken)
     {
+        var current = issue.Status;
         var zohoStatus = ZohoValues.Text(record, model.Status.ZohoStatusField);
         if (!model.Options.Status || zohoStatus is null || current is null)
         {
@@ -139,6 +193,15 @@ public sealed class ZohoPullHandler(
 
         var zohoType = ZohoValues.Text(record, "statusType");
         if (JiraStatusChooser.IsAligned(model.Status, zohoStatus, current))
+        {
+            return null;
+        }
+
+        // A status both sides own moves Jira only when Zoho changed it since the last sync (and not earlier than Jira did).
+        var zohoChanged = !baselines.TryGet(LinkFieldWrite.ZohoSide, model.Status.ZohoStatusField, out var zohoBase) || !SameText(zohoBase, zohoStatus);
+        var jiraChanged = baselines.TryGet(LinkFieldWrite.JiraSide, "status", out var jiraBase) && !SameText(jiraBase, current.Name);
+        if (!JiraToZoho.FieldConflictRule.Decide(JiraToZoho.FieldConflictRule.StatusOwner(model.Mode), JiraToZoho.SyncSide.Zoho,
+                zohoChanged, jiraChanged, record.ModifiedTime, issue.Updated).Writes)
         {
             return null;
         }
@@ -153,9 +216,12 @@ public sealed class ZohoPullHandler(
         return decision.Kind == StatusDecisionKind.Aligned ? null : decision;
     }
 
+    private static bool SameText(System.Text.Json.Nodes.JsonNode? node, string? text) =>
+        string.Equals(node is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : null, text, StringComparison.Ordinal);
+
     private async Task RecordAsync(Link link, WorkItem item, long? runId, PullResult result, CancellationToken cancellationToken)
     {
-        var (plan, names, status, statusFrom) = result;
+        var (plan, names, status, statusFrom, record, conflicts, statusField) = result;
         var now = time.GetUtcNow().UtcDateTime;
         var activity = new SyncActivity(link, item, now);
         foreach (var write in plan.Writes)
@@ -164,6 +230,14 @@ public sealed class ZohoPullHandler(
             activity.Add("field", ActivityOutcome.Applied,
                 write.Value is null ? $"Cleared {name} (Zoho {write.ZohoField} is blank)." : $"Set {name} from Zoho {write.ZohoField}.",
                 write.Fingerprint);
+        }
+
+        foreach (var conflict in conflicts)
+        {
+            var name = conflict.JiraFieldId == "status" ? "status" : names.GetValueOrDefault(conflict.JiraFieldId, conflict.JiraFieldId);
+            activity.Add("conflict", ActivityOutcome.Conflict,
+                $"Conflict on {name} ↔ Zoho {conflict.ZohoField}: Jira '{conflict.JiraValue}', Zoho '{conflict.ZohoValue}'. Zoho wins — {conflict.Reason}",
+                new System.Text.Json.Nodes.JsonObject { ["jira"] = conflict.JiraValue, ["zoho"] = conflict.ZohoValue, ["winner"] = "Zoho" }.ToJsonString());
         }
 
         foreach (var skip in plan.Skips)
@@ -199,22 +273,16 @@ public sealed class ZohoPullHandler(
             written.Add(("status", System.Text.Json.Nodes.JsonValue.Create(status!.Transition!.To.Name).ToJsonString()));
         }
 
-        var fieldIds = written.Select(w => w.JiraFieldId).ToList();
-        var existing = await db.LinkFieldWrites
-            .Where(w => w.LinkId == link.Id && w.Side == LinkFieldWrite.JiraSide && fieldIds.Contains(w.FieldId))
-            .ToDictionaryAsync(w => w.FieldId, StringComparer.Ordinal, cancellationToken);
-        foreach (var (fieldId, fingerprint) in written)
+        // Both sides' synced values: what went to Jira, and the Zoho value it came from (so an unchanged Zoho value is
+        // recognised later, and a connector write that comes back from Zoho is no change).
+        var ledger = written.Select(w => (LinkFieldWrite.JiraSide, w.JiraFieldId, (string?)w.Fingerprint)).ToList();
+        ledger.AddRange(plan.Writes.Select(w => (LinkFieldWrite.ZohoSide, w.ZohoField, (string?)ZohoLedgerValue(record, w.ZohoField))));
+        if (moved)
         {
-            if (!existing.TryGetValue(fieldId, out var row))
-            {
-                row = new LinkFieldWrite { LinkId = link.Id, Side = LinkFieldWrite.JiraSide, FieldId = fieldId };
-                db.LinkFieldWrites.Add(row);
-            }
-
-            row.Value = fingerprint;
-            row.WrittenAt = now;
-            row.WorkItemId = item.Id;
+            ledger.Add((LinkFieldWrite.ZohoSide, statusField, ZohoLedgerValue(record, statusField)));
         }
+
+        await JiraToZoho.LinkBaselines.SetAsync(db, link.Id, item.Id, now, ledger, cancellationToken);
 
         db.Activity.AddRange(activity.Entries);
         await db.SaveChangesAsync(cancellationToken);
@@ -276,5 +344,6 @@ public sealed class ZohoPullHandler(
             cancellationToken);
     }
 
-    private sealed record PullResult(JiraFieldPlan Plan, IReadOnlyDictionary<string, string> Names, StatusDecision? Status, string? StatusFrom);
+    private sealed record PullResult(JiraFieldPlan Plan, IReadOnlyDictionary<string, string> Names, StatusDecision? Status, string? StatusFrom,
+        ZohoRecord Record, IReadOnlyList<JiraToZoho.FieldConflict> Conflicts, string StatusField);
 }

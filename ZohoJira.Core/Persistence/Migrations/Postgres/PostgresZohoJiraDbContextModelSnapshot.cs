@@ -158,6 +158,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("WebhookJql")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateTime?>("WebhookRegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -167,6 +171,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<string>("WebhookState")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 

@@ -158,6 +158,10 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("WebhookJql")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateTime?>("WebhookRegisteredAt")
                         .HasColumnType("datetime2");
 
@@ -167,6 +171,10 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<string>("WebhookState")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
 

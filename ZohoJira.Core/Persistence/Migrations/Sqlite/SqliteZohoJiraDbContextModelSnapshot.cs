@@ -147,6 +147,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebhookJql")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("WebhookRegisteredAt")
                         .HasColumnType("TEXT");
 
@@ -155,6 +159,10 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("WebhookState")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

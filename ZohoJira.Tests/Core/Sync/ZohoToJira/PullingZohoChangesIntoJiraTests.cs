@@ -67,10 +67,14 @@ public sealed class PullingZohoChangesIntoJiraTests(SyncApp sync) : IClassFixtur
             && a.Kind == "field" && a.WorkItemId == work.Id && a.Attempts == 1);
         await using (var db = sync.App.CreateDbContext())
         {
-            var writes = await db.LinkFieldWrites.Where(w => w.LinkId == link.Id).ToListAsync();
+            var writes = await db.LinkFieldWrites.Where(w => w.LinkId == link.Id && w.Side == LinkFieldWrite.JiraSide).ToListAsync();
             writes.Select(w => w.FieldId).Should().BeEquivalentTo("summary", "description", "priority", "duedate", "labels", "assignee", "customfield_10051");
             writes.Should().OnlyContain(w => w.Side == LinkFieldWrite.JiraSide && w.WorkItemId == work.Id);
             writes.Single(w => w.FieldId == "summary").Value.Should().Be("\"Printer on fire\"");
+            var zohoSide = await db.LinkFieldWrites.Where(w => w.LinkId == link.Id && w.Side == LinkFieldWrite.ZohoSide).ToListAsync();
+            zohoSide.Select(w => w.FieldId).Should().BeEquivalentTo(["subject", "description", "priority", "dueDate", "cf_tags", "cf_owner", "cf_tier"],
+                "the Zoho values each write came from are the Zoho side's synced values");
+            zohoSide.Single(w => w.FieldId == "subject").Value.Should().Be("\"Printer on fire\"");
             (await db.SyncRuns.SingleAsync(r => r.Id == runId)).ChangesApplied.Should().Be(7);
         }
 

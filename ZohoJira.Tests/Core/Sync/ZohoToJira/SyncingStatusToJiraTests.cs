@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ZohoJira.Core.Activity;
 using ZohoJira.Core.Common;
+using ZohoJira.Core.Links;
 using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.Sync.Work;
 using static ZohoJira.Tests.Core.Sync.ZohoToJira.SyncApp;
@@ -33,7 +34,7 @@ public sealed class SyncingStatusToJiraTests(SyncApp sync) : IClassFixture<SyncA
         (await sync.ActivityAsync(link)).Should().ContainSingle(a => a.Kind == "status" && a.Outcome == ActivityOutcome.Applied
             && a.Message.Contains("'Open' to 'In Progress'") && a.Message.Contains("status name"));
         await using var db = sync.App.CreateDbContext();
-        (await db.LinkFieldWrites.SingleAsync(w => w.LinkId == link.Id && w.FieldId == "status")).Value.Should().Be("\"In Progress\"");
+        (await db.LinkFieldWrites.SingleAsync(w => w.LinkId == link.Id && w.Side == LinkFieldWrite.JiraSide && w.FieldId == "status")).Value.Should().Be("\"In Progress\"");
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ZohoJira.Core.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class JiraWebhookFilterTracking : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "WebhookJql",
+                table: "jira_connections",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WebhookUrl",
+                table: "jira_connections",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "WebhookJql",
+                table: "jira_connections");
+
+            migrationBuilder.DropColumn(
+                name: "WebhookUrl",
+                table: "jira_connections");
+        }
+    }
+}
