@@ -71,12 +71,10 @@ public sealed class LinkAnnounceHandler(
 
         if (module == ZohoModule.Tickets)
         {
-            var comments = await zoho.ListCommentsAsync(link.ZohoRecordId, cancellationToken);
-            if (!comments.Any(c => c.Content.Contains(issueUrl.ToString(), StringComparison.Ordinal)))
-            {
-                await zoho.CreateCommentAsync(link.ZohoRecordId, new ZohoCommentInput(Note(link, issueUrl, SmartItemMapper.ToModel(link.SmartItem)), IsPublic: false),
+            var comments = PageExtensions.StreamAsync((next, ct) => zoho.ListCommentsAsync(module, link.ZohoRecordId, next, ct), cancellationToken);
+            _ = await comments.FirstOrDefaultAsync(c => c.Content.Contains(issueUrl.ToString(), StringComparison.Ordinal), cancellationToken)
+                ?? await zoho.CreateCommentAsync(module, link.ZohoRecordId, new ZohoCommentInput(Note(link, issueUrl, SmartItemMapper.ToModel(link.SmartItem)), IsPublic: false),
                     cancellationToken);
-            }
         }
 
         var now = time.GetUtcNow().UtcDateTime;
