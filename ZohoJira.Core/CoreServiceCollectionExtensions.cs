@@ -55,6 +55,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();
         services.AddSingleton<IWorkHandler, Sync.AutoCreate.JiraCreateHandler>();
         services.AddSingleton<IWorkHandler, Sync.AutoCreate.LinkAnnounceHandler>();
+        services.AddSingleton<Sync.Comments.ZohoCommentScanner>();
+        services.AddSingleton<IWorkHandler, Sync.Comments.ZohoCommentHandler>();
+        services.AddSingleton<Sync.Attachments.ZohoAttachmentScanner>();
+        services.AddSingleton<IWorkHandler, Sync.Attachments.ZohoAttachmentHandler>();
         services.Configure<Sync.AutoCreate.AutoCreateOptions>(configuration.GetSection(WorkOptions.SectionName));
         services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
         services.Configure<Sync.CatchUp.CatchUpOptions>(configuration.GetSection(WorkOptions.SectionName));

@@ -71,7 +71,7 @@ public static class ZohoSandboxChildEndpoints
                     lock (state.Gate)
                     {
                         var attachment = state.Attachments.GetValueOrDefault(Route(request, parameter))?.FirstOrDefault(a => a.Id == attachmentId);
-                        return attachment is null ? ZohoSandboxResults.NotFound() : File(attachment);
+                        return attachment is null ? ZohoSandboxResults.NotFound() : File(attachment, state);
                     }
                 }).WithMetadata(m == "events" ? new ZohoSandboxQueryParameters() : new ZohoSandboxQueryParameters("inline"));
             }
@@ -120,8 +120,9 @@ public static class ZohoSandboxChildEndpoints
         ["previewurl"] = $"{state.DeskBaseUrl}/api/v1/{path}/content?inline=true",
     };
 
-    internal static IResult File(SandboxAttachment attachment) =>
-        Results.Stream(attachment.OpenRead(), "application/octet-stream", attachment.Name, enableRangeProcessing: false);
+    internal static IResult File(SandboxAttachment attachment, ZohoSandboxState state) =>
+        Results.Stream(new SandboxCountingStream(attachment.OpenRead(), state.CountAttachmentBytes), "application/octet-stream", attachment.Name,
+            enableRangeProcessing: false);
 
     private static string Route(HttpRequest request, string name) => (string)request.RouteValues[name]!;
 

@@ -36,7 +36,7 @@ internal static class ZohoSandboxTicketEndpoints
             lock (state.Gate)
             {
                 var attachment = state.Threads.GetValueOrDefault(ticketId)?.FirstOrDefault(t => t.Id == threadId)?.Attachments.FirstOrDefault(a => a.Id == attachmentId);
-                return attachment is null ? ZohoSandboxResults.NotFound() : ZohoSandboxChildEndpoints.File(attachment);
+                return attachment is null ? ZohoSandboxResults.NotFound() : ZohoSandboxChildEndpoints.File(attachment, state);
             }
         }).WithMetadata(new ZohoSandboxQueryParameters("inline"));
 

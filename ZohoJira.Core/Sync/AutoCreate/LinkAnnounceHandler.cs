@@ -72,9 +72,10 @@ public sealed class LinkAnnounceHandler(
         if (module == ZohoModule.Tickets)
         {
             var comments = PageExtensions.StreamAsync((next, ct) => zoho.ListCommentsAsync(module, link.ZohoRecordId, next, ct), cancellationToken);
-            _ = await comments.FirstOrDefaultAsync(c => c.Content.Contains(issueUrl.ToString(), StringComparison.Ordinal), cancellationToken)
+            var note = await comments.FirstOrDefaultAsync(c => c.Content.Contains(issueUrl.ToString(), StringComparison.Ordinal), cancellationToken)
                 ?? await zoho.CreateCommentAsync(module, link.ZohoRecordId, new ZohoCommentInput(Note(link, issueUrl, SmartItemMapper.ToModel(link.SmartItem)), IsPublic: false),
                     cancellationToken);
+            await Comments.CommentLedger.RecordConnectorNoteAsync(dbFactory, link.Id, note.Id, item.Id, time.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
