@@ -42,6 +42,10 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
     internal static readonly Dictionary<(string Method, string Path), (string Method, string Path)> NeedsWhatItsParentNeeds = new()
     {
         [("GET", "/api/v1/tickets/{ticketId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/tickets/{ticketId}/attachments"),
+        [("GET", "/api/v1/accounts/{accountId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/accounts/{accountId}/attachments"),
+        [("GET", "/api/v1/contacts/{contactId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/contacts/{contactId}/attachments"),
+        [("GET", "/api/v1/products/{productId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/products/{productId}/attachments"),
+        [("GET", "/api/v1/tasks/{taskId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/tasks/{taskId}/attachments"),
         [("GET", "/api/v1/tickets/{ticketId}/threads/{threadId}")] = ("GET", "/api/v1/tickets/{ticketId}/threads"),
         [("GET", "/api/v1/tickets/{ticketId}/threads/{threadId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/tickets/{ticketId}/threads"),
     };
