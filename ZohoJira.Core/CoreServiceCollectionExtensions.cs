@@ -58,6 +58,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, Sync.JiraToZoho.JiraPushHandler>();
         services.AddSingleton<Sync.JiraToZoho.JiraInboxProcessor>();
         services.AddHostedService<Sync.JiraToZoho.JiraInboxHostedService>();
+        services.AddSingleton<Sync.Comments.ZohoCommentScanner>();
+        services.AddSingleton<IWorkHandler, Sync.Comments.ZohoCommentHandler>();
+        services.AddSingleton<Sync.Attachments.ZohoAttachmentScanner>();
+        services.AddSingleton<IWorkHandler, Sync.Attachments.ZohoAttachmentHandler>();
         services.Configure<Sync.AutoCreate.AutoCreateOptions>(configuration.GetSection(WorkOptions.SectionName));
         services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
         services.Configure<Sync.CatchUp.CatchUpOptions>(configuration.GetSection(WorkOptions.SectionName));

@@ -33,6 +33,8 @@ public static class ZohoScopes
         ("Desk.activities.calls.UPDATE", "calls and tasks (Zoho lists this scope beside Desk.calls.UPDATE)"),
         ("Desk.activities.events.READ", "events (Zoho lists this scope beside Desk.events.READ)"),
         ("Desk.activities.events.UPDATE", "events (Zoho lists this scope beside Desk.events.UPDATE)"),
+        ("Desk.contracts.READ", "contract comments (Zoho lists this scope beside Desk.settings.READ)"),
+        ("Desk.contracts.UPDATE", "writing comments to contracts (Zoho lists this scope beside Desk.settings.UPDATE)"),
         ("Desk.products.READ", "products"),
         ("Desk.products.UPDATE", "writing Jira's changes to products"),
         ("Desk.webhooks.READ", "webhook subscriptions, as Zoho's webhook guide names the scope"),

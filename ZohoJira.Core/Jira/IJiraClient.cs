@@ -72,7 +72,13 @@ public interface IJiraClient
     /// <summary>Adds a comment whose body is an ADF document. Never retried automatically.</summary>
     Task<JiraComment> AddCommentAsync(string issueIdOrKey, JsonObject body, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds a comment with its visibility and properties. Never retried automatically.</summary>
+    Task<JiraComment> AddCommentAsync(string issueIdOrKey, JiraCommentInput comment, CancellationToken cancellationToken = default);
+
     Task<JiraComment> UpdateCommentAsync(string issueIdOrKey, string commentId, JsonObject body, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a comment's body, visibility and the given properties.</summary>
+    Task<JiraComment> UpdateCommentAsync(string issueIdOrKey, string commentId, JiraCommentInput comment, CancellationToken cancellationToken = default);
 
     /// <summary>Uploads one file, streamed from <paramref name="content"/>. Never retried automatically (the stream is consumed).</summary>
     Task<JiraAttachment> UploadAttachmentAsync(string issueIdOrKey, string fileName, string? contentType, Stream content, CancellationToken cancellationToken = default);

@@ -51,16 +51,24 @@ public interface IZohoDeskClient
 
     Task<IReadOnlyList<ZohoTicketStatus>> GetTicketStatusesAsync(CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<ZohoComment>> ListCommentsAsync(string ticketId, CancellationToken cancellationToken = default);
+    /// <summary>One page of a record's comments, oldest first, on a module that has them (<see cref="ZohoModule.HasComments"/>);
+    /// pass the previous page's continuation for the next.</summary>
+    Task<Page<ZohoComment>> ListCommentsAsync(ZohoModule module, string recordId, string? continuation = null, CancellationToken cancellationToken = default);
 
-    Task<ZohoComment> CreateCommentAsync(string ticketId, ZohoCommentInput comment, CancellationToken cancellationToken = default);
+    /// <summary>One comment of a record; null when it (or the record) is gone.</summary>
+    Task<ZohoComment?> GetCommentAsync(ZohoModule module, string recordId, string commentId, CancellationToken cancellationToken = default);
 
-    Task<ZohoComment> UpdateCommentAsync(string ticketId, string commentId, ZohoCommentInput comment, CancellationToken cancellationToken = default);
+    Task<ZohoComment> CreateCommentAsync(ZohoModule module, string recordId, ZohoCommentInput comment, CancellationToken cancellationToken = default);
 
-    /// <summary>Files attached to the record itself.</summary>
-    Task<IReadOnlyList<ZohoAttachment>> ListAttachmentsAsync(ZohoModule module, string recordId, CancellationToken cancellationToken = default);
+    /// <summary>Changes a comment with the method Zoho documents for the module (PATCH for tickets and contracts, PUT elsewhere).</summary>
+    Task<ZohoComment> UpdateCommentAsync(ZohoModule module, string recordId, string commentId, ZohoCommentInput comment, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<ZohoThread>> ListThreadsAsync(string ticketId, CancellationToken cancellationToken = default);
+    /// <summary>One page of the files attached to the record itself, oldest first, on a module that lists them
+    /// (<see cref="ZohoModule.ListsAttachments"/>).</summary>
+    Task<Page<ZohoAttachment>> ListAttachmentsAsync(ZohoModule module, string recordId, string? continuation = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of a ticket's threads.</summary>
+    Task<Page<ZohoThread>> ListThreadsAsync(string ticketId, string? continuation = null, CancellationToken cancellationToken = default);
 
     /// <summary>The files of one ticket thread.</summary>
     Task<IReadOnlyList<ZohoAttachment>> ListThreadAttachmentsAsync(string ticketId, string threadId, CancellationToken cancellationToken = default);

@@ -100,14 +100,25 @@ internal static class JiraSandboxAttachmentEndpoints
                     return JiraSandboxHttp.Error(413, $"You can attach at most {MaxFilesPerRequest} files in one request.");
                 }
 
+                var name = (disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value) ?? "file";
                 using var buffer = new MemoryStream();
-                await section.Body.CopyToAsync(buffer, http.RequestAborted);
+                var chunk = new byte[81_920];
+                int read;
+                while ((read = await section.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+                {
+                    if (buffer.Length == 0)
+                    {
+                        state.UploadStarted?.Invoke(name);
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+
                 if (buffer.Length > JiraSandboxMetaEndpoints.UploadLimit)
                 {
                     return JiraSandboxHttp.Error(413, "The file is larger than the attachment size limit.");
                 }
 
-                var name = (disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value) ?? "file";
                 files.Add((name, section.ContentType ?? "application/octet-stream", buffer.ToArray()));
             }
         }

@@ -45,7 +45,8 @@ internal static class JiraSandboxCommentEndpoints
                 ["startAt"] = start,
                 ["maxResults"] = size,
                 ["total"] = issue.Comments.Count,
-                ["comments"] = new JsonArray([.. ordered.Skip(start).Take(size).Select(c => (JsonNode)JiraSandboxJson.Comment(c, issue, site, rendered))]),
+                ["comments"] = new JsonArray([.. ordered.Skip(start).Take(size).Select(c => (JsonNode)JiraSandboxJson.Comment(c, issue, site, rendered,
+                    JiraSandboxHttp.Split(expand).Contains("properties")))]),
             });
         }
     }
@@ -59,7 +60,8 @@ internal static class JiraSandboxCommentEndpoints
             var comment = issue?.Comments.FirstOrDefault(c => c.Id == id);
             return issue is null || comment is null
                 ? JiraSandboxHttp.Error(404, "Can not find a comment for the id: " + id + ".")
-                : JiraSandboxHttp.Json(JiraSandboxJson.Comment(comment, issue, site, JiraSandboxHttp.Split(expand).Contains("renderedBody")));
+                : JiraSandboxHttp.Json(JiraSandboxJson.Comment(comment, issue, site, JiraSandboxHttp.Split(expand).Contains("renderedBody"),
+                    JiraSandboxHttp.Split(expand).Contains("properties")));
         }
     }
 
@@ -87,6 +89,11 @@ internal static class JiraSandboxCommentEndpoints
                 return invalid;
             }
 
+            if (InvalidExtras((JsonObject)body!) is { } badExtras)
+            {
+                return badExtras;
+            }
+
             if (issue.Comments.Count >= MaxCommentsPerIssue)
             {
                 return JiraSandboxHttp.Error(413, $"The issue has reached its limit of {MaxCommentsPerIssue} comments.");
@@ -107,10 +114,12 @@ internal static class JiraSandboxCommentEndpoints
                 Created = now,
                 Updated = now,
             };
+            ApplyExtras(comment, (JsonObject)body!);
             issue.Comments.Add(comment);
             issue.Updated = now;
             webhooks.Publish(state, JiraWebhookEvents.CommentCreated, JiraSandboxEvents.Comment(JiraWebhookEvents.CommentCreated, comment, issue, state, site), issue);
-            return JiraSandboxHttp.Json(JiraSandboxJson.Comment(comment, issue, site, JiraSandboxHttp.Split(expand).Contains("renderedBody")), 201);
+            return JiraSandboxHttp.Json(JiraSandboxJson.Comment(comment, issue, site, JiraSandboxHttp.Split(expand).Contains("renderedBody"),
+                JiraSandboxHttp.Split(expand).Contains("properties")), 201);
         }
     }
 
@@ -141,12 +150,18 @@ internal static class JiraSandboxCommentEndpoints
                 return invalid;
             }
 
+            if (InvalidExtras((JsonObject)body!) is { } badExtras)
+            {
+                return badExtras;
+            }
+
             if (JiraSandboxHttp.CheckWriteLimit(http, issue, state, faults) is { } limited)
             {
                 return limited;
             }
 
             comment.Body = (JsonObject)body!["body"]!.DeepClone();
+            ApplyExtras(comment, (JsonObject)body);
             comment.UpdateAuthor = caller;
             comment.Updated = state.Time.GetUtcNow();
             issue.Updated = comment.Updated;
@@ -170,6 +185,38 @@ internal static class JiraSandboxCommentEndpoints
             issue.Comments.Remove(comment);
             webhooks.Publish(state, JiraWebhookEvents.CommentDeleted, JiraSandboxEvents.Comment(JiraWebhookEvents.CommentDeleted, comment, issue, state, site), issue);
             return Results.NoContent();
+        }
+    }
+
+    /// <summary>Visibility must be a role or group with a value; properties an array of {key, value}.</summary>
+    private static IResult? InvalidExtras(JsonObject body)
+    {
+        if (body["visibility"] is { } visibility && (visibility is not JsonObject v
+            || v["type"]?.GetValue<string>() is not ("role" or "group")
+            || (v["value"] ?? v["identifier"]) is not JsonValue))
+        {
+            return JiraSandboxHttp.FieldErrors(400, new Dictionary<string, string> { ["commentLevel"] = "The visibility must name a role or a group." });
+        }
+
+        if (body["properties"] is { } properties && (properties is not JsonArray list
+            || list.Any(p => p is not JsonObject o || o["key"] is not JsonValue key || key.GetValue<string>().Length is 0 or > 255)))
+        {
+            return JiraSandboxHttp.Error(400, "Each comment property needs a key of 1 to 255 characters.");
+        }
+
+        return null;
+    }
+
+    private static void ApplyExtras(SimComment comment, JsonObject body)
+    {
+        if (body.ContainsKey("visibility"))
+        {
+            comment.Visibility = body["visibility"]?.DeepClone() as JsonObject;
+        }
+
+        foreach (var property in body["properties"] as JsonArray ?? [])
+        {
+            comment.Properties[property!["key"]!.GetValue<string>()] = property["value"]?.DeepClone();
         }
     }
 

@@ -169,7 +169,7 @@ internal static class JiraSandboxJson
         ["content"] = $"{site}/rest/api/3/attachment/content/{attachment.Id}",
     };
 
-    public static JsonObject Comment(SimComment comment, SimIssue issue, string site, bool rendered)
+    public static JsonObject Comment(SimComment comment, SimIssue issue, string site, bool rendered, bool properties = false)
     {
         var json = new JsonObject
         {
@@ -180,11 +180,21 @@ internal static class JiraSandboxJson
             ["updateAuthor"] = User(comment.UpdateAuthor, site, withEmail: false),
             ["created"] = Date(comment.Created),
             ["updated"] = Date(comment.Updated),
-            ["jsdPublic"] = true,
+            ["jsdPublic"] = !comment.Internal,
         };
+        if (comment.Visibility is not null)
+        {
+            json["visibility"] = comment.Visibility.DeepClone();
+        }
+
         if (rendered)
         {
             json["renderedBody"] = SimAdf.ToHtml(comment.Body);
+        }
+
+        if (properties)
+        {
+            json["properties"] = new JsonArray([.. comment.Properties.Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["value"] = p.Value?.DeepClone() })]);
         }
 
         return json;

@@ -90,6 +90,15 @@ internal sealed class SimComment
     public required DateTimeOffset Created { get; init; }
 
     public DateTimeOffset Updated { get; set; }
+
+    /// <summary>The role or group restriction, as sent (<c>{type, value}</c>).</summary>
+    public JsonObject? Visibility { get; set; }
+
+    /// <summary>Comment entity properties by key (<c>sd.public.comment</c> makes a service desk comment internal).</summary>
+    public Dictionary<string, JsonNode?> Properties { get; } = new(StringComparer.Ordinal);
+
+    public bool Internal => Properties.TryGetValue("sd.public.comment", out var p) && p?["internal"] is JsonValue v
+        && v.TryGetValue<bool>(out var isInternal) && isInternal;
 }
 
 internal sealed class SimAttachment

@@ -5,6 +5,10 @@ namespace ZohoJira.Sandbox.JiraCloud;
 /// <summary>The simulated site's in-memory data. Every read and write happens under <see cref="Gate"/>; the site is small.</summary>
 internal sealed class JiraSandboxState(TimeProvider time)
 {
+    /// <summary>Called (with the file name) when the first bytes of an uploaded file arrive: lets a test see how much of a
+    /// file its source had sent by then, i.e. that it is streamed rather than read whole first.</summary>
+    public Action<string>? UploadStarted { get; set; }
+
     private long _nextIssueId = 10000;
     private long _nextCommentId = 10100;
     private long _nextAttachmentId = 10200;

@@ -43,6 +43,7 @@ public static class ZohoSandbox
         ZohoSandboxScopeTable.Apply(api);
         ZohoSandboxRecordEndpoints.Map(api);
         ZohoSandboxTicketEndpoints.Map(api);
+        ZohoSandboxChildEndpoints.Map(api);
         ZohoSandboxLayoutEndpoints.Map(api);
         ZohoSandboxWebhookEndpoints.Map(api);
         return endpoints;

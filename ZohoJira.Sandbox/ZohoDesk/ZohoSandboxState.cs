@@ -32,6 +32,8 @@ public sealed class ZohoSandboxState(TimeProvider time)
 
     private long _apiCalls;
 
+    private long _attachmentBytesServed;
+
     public Lock Gate { get; } = new();
 
     public Dictionary<string, Dictionary<string, JsonObject>> Records { get; } =
@@ -68,6 +70,11 @@ public sealed class ZohoSandboxState(TimeProvider time)
     public long ApiCalls => Interlocked.Read(ref _apiCalls);
 
     internal void CountApiCall() => Interlocked.Increment(ref _apiCalls);
+
+    /// <summary>Bytes of attachment content sent so far (as the downloads are read).</summary>
+    public long AttachmentBytesServed => Interlocked.Read(ref _attachmentBytesServed);
+
+    internal void CountAttachmentBytes(int count) => Interlocked.Add(ref _attachmentBytesServed, count);
 
     public string NewId() => (70812340000000000L + Interlocked.Increment(ref _nextId)).ToString(CultureInfo.InvariantCulture);
 

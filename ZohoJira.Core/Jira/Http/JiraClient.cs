@@ -227,25 +227,56 @@ internal sealed class JiraClient(HttpClient http, JiraSite site) : IJiraClient
         return comment is null ? null : JiraWireMapper.ToComment(comment);
     }
 
-    public async Task<JiraComment> AddCommentAsync(string issueIdOrKey, JsonObject body, CancellationToken cancellationToken = default)
+    public Task<JiraComment> AddCommentAsync(string issueIdOrKey, JsonObject body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return AddCommentAsync(issueIdOrKey, new JiraCommentInput(body), cancellationToken);
+    }
+
+    public async Task<JiraComment> AddCommentAsync(string issueIdOrKey, JiraCommentInput comment, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issueIdOrKey);
-        ArgumentNullException.ThrowIfNull(body);
-        var payload = new WireCommentRequest { Body = (JsonObject)body.DeepClone() };
-        using var request = JsonRequest(HttpMethod.Post, JiraUrls.AddComment(issueIdOrKey), payload, JiraWireJsonContext.Default.WireCommentRequest);
+        ArgumentNullException.ThrowIfNull(comment);
+        using var request = JsonRequest(HttpMethod.Post, JiraUrls.AddComment(issueIdOrKey), ToRequest(comment), JiraWireJsonContext.Default.WireCommentRequest);
         using var response = await SendAsync(request, $"comment on issue {issueIdOrKey}", false, cancellationToken);
         return JiraWireMapper.ToComment(await ReadJsonAsync(response, JiraWireJsonContext.Default.WireComment, "comment", cancellationToken));
     }
 
-    public async Task<JiraComment> UpdateCommentAsync(string issueIdOrKey, string commentId, JsonObject body, CancellationToken cancellationToken = default)
+    public Task<JiraComment> UpdateCommentAsync(string issueIdOrKey, string commentId, JsonObject body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return UpdateCommentAsync(issueIdOrKey, commentId, new JiraCommentInput(body), cancellationToken);
+    }
+
+    public async Task<JiraComment> UpdateCommentAsync(string issueIdOrKey, string commentId, JiraCommentInput comment, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issueIdOrKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(commentId);
-        ArgumentNullException.ThrowIfNull(body);
-        var payload = new WireCommentRequest { Body = (JsonObject)body.DeepClone() };
-        using var request = JsonRequest(HttpMethod.Put, JiraUrls.Comment(issueIdOrKey, commentId), payload, JiraWireJsonContext.Default.WireCommentRequest);
+        ArgumentNullException.ThrowIfNull(comment);
+        using var request = JsonRequest(HttpMethod.Put, JiraUrls.Comment(issueIdOrKey, commentId), ToRequest(comment), JiraWireJsonContext.Default.WireCommentRequest);
         using var response = await SendAsync(request, $"update comment {commentId} of issue {issueIdOrKey}", false, cancellationToken);
         return JiraWireMapper.ToComment(await ReadJsonAsync(response, JiraWireJsonContext.Default.WireComment, "update a comment", cancellationToken));
+    }
+
+    private static WireCommentRequest ToRequest(JiraCommentInput comment)
+    {
+        var properties = new List<WireEntityProperty>();
+        if (comment.Internal)
+        {
+            properties.Add(new WireEntityProperty { Key = JiraCommentInput.ServiceDeskPublicProperty, Value = new JsonObject { ["internal"] = true } });
+        }
+
+        foreach (var (key, value) in comment.Properties ?? new Dictionary<string, JsonNode>())
+        {
+            properties.Add(new WireEntityProperty { Key = key, Value = value.DeepClone() });
+        }
+
+        return new WireCommentRequest
+        {
+            Body = (JsonObject)comment.Body.DeepClone(),
+            Visibility = comment.Visibility is { } v ? new WireVisibility { Type = v.Type, Value = v.Value } : null,
+            Properties = properties.Count > 0 ? properties : null,
+        };
     }
 
     public async Task<JiraAttachment> UploadAttachmentAsync(

@@ -55,7 +55,7 @@ internal static class JiraUrls
     public static string DoTransition(string issue) => $"rest/api/3/issue/{Seg(issue)}/transitions";
 
     public static string Comments(string issue, long startAt) =>
-        Query($"rest/api/3/issue/{Seg(issue)}/comment", ("startAt", Num(startAt)), ("maxResults", Num(CommentPageSize)), ("orderBy", "created"), ("expand", "renderedBody"));
+        Query($"rest/api/3/issue/{Seg(issue)}/comment", ("startAt", Num(startAt)), ("maxResults", Num(CommentPageSize)), ("orderBy", "created"), ("expand", "renderedBody,properties"));
 
     public static string AddComment(string issue) => Query($"rest/api/3/issue/{Seg(issue)}/comment", ("expand", "renderedBody"));
 

@@ -67,7 +67,13 @@ internal static class JiraWireMapper
         comment.Body as JsonObject,
         comment.RenderedBody,
         JiraDates.Parse(comment.Created),
-        JiraDates.Parse(comment.Updated));
+        JiraDates.Parse(comment.Updated))
+    {
+        Visibility = comment.Visibility is { Type: { } type, Value: { } value } ? new JiraCommentVisibility(type, value) : null,
+        IsPublic = comment.JsdPublic,
+        Properties = (comment.Properties ?? []).Where(p => p.Key is not null)
+            .GroupBy(p => p.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
+    };
 
     public static JiraIssue ToIssue(WireIssue issue)
     {

@@ -10,4 +10,13 @@ public sealed record JiraComment(
     JsonObject? Body,
     string? RenderedBody,
     DateTimeOffset? Created,
-    DateTimeOffset? Updated);
+    DateTimeOffset? Updated)
+{
+    public JiraCommentVisibility? Visibility { get; init; }
+
+    /// <summary>Jira Service Management's <c>jsdPublic</c>: false for an internal comment; null where Jira did not say.</summary>
+    public bool? IsPublic { get; init; }
+
+    /// <summary>The comment's entity properties (read with <c>expand=properties</c>).</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Properties { get; init; } = new Dictionary<string, JsonNode?>();
+}

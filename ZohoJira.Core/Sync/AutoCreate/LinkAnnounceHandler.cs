@@ -71,12 +71,11 @@ public sealed class LinkAnnounceHandler(
 
         if (module == ZohoModule.Tickets)
         {
-            var comments = await zoho.ListCommentsAsync(link.ZohoRecordId, cancellationToken);
-            if (!comments.Any(c => c.Content.Contains(issueUrl.ToString(), StringComparison.Ordinal)))
-            {
-                await zoho.CreateCommentAsync(link.ZohoRecordId, new ZohoCommentInput(Note(link, issueUrl, SmartItemMapper.ToModel(link.SmartItem)), IsPublic: false),
+            var comments = PageExtensions.StreamAsync((next, ct) => zoho.ListCommentsAsync(module, link.ZohoRecordId, next, ct), cancellationToken);
+            var note = await comments.FirstOrDefaultAsync(c => c.Content.Contains(issueUrl.ToString(), StringComparison.Ordinal), cancellationToken)
+                ?? await zoho.CreateCommentAsync(module, link.ZohoRecordId, new ZohoCommentInput(Note(link, issueUrl, SmartItemMapper.ToModel(link.SmartItem)), IsPublic: false),
                     cancellationToken);
-            }
+            await Comments.CommentLedger.RecordConnectorNoteAsync(dbFactory, link.Id, note.Id, item.Id, time.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

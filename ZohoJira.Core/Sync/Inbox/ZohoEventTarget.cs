@@ -7,6 +7,12 @@ namespace ZohoJira.Core.Sync.Inbox;
 /// happened to it. Comment and attachment events concern their ticket.</summary>
 public sealed record ZohoEventTarget(ZohoModule Module, string RecordId, bool Added, bool Deleted)
 {
+    /// <summary>The comment a comment event (added or changed) is about.</summary>
+    public string? CommentId { get; init; }
+
+    /// <summary>The file an attachment-added event is about.</summary>
+    public string? AttachmentId { get; init; }
+
     private static readonly Dictionary<string, ZohoModule> Prefixes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Ticket"] = ZohoModule.Tickets,
@@ -60,7 +66,11 @@ public sealed record ZohoEventTarget(ZohoModule Module, string RecordId, bool Ad
         return id is null
             ? null
             : new ZohoEventTarget(module, id, !onTicket && action.Equals("Add", StringComparison.OrdinalIgnoreCase),
-                !onTicket && action.Equals("Delete", StringComparison.OrdinalIgnoreCase));
+                !onTicket && action.Equals("Delete", StringComparison.OrdinalIgnoreCase))
+            {
+                CommentId = action is "Comment_Add" or "Comment_Update" ? Text(payload["id"]) : null,
+                AttachmentId = action is "Attachment_Add" ? Text(payload["id"]) : null,
+            };
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue value

@@ -8,7 +8,8 @@ using ZohoJira.Core.Sync.ZohoToJira;
 namespace ZohoJira.Core.Sync.Inbox;
 
 /// <summary>Turns stored Zoho webhook events into work: each event about a linked record enqueues that link's
-/// <see cref="ZohoPullWork"/> (a delete event too: the pull finds the record gone and stops the link), a new record's
+/// <see cref="ZohoPullWork"/> (a delete event too: the pull finds the record gone and stops the link), a comment or file
+/// event also the mirroring of that comment or file (on items that sync them), a new record's
 /// event the issue create of items that auto-create, and the event is
 /// marked processed in the same transaction, so an event is never lost nor turned into work twice — a second instance
 /// that processes the same event finds it no longer pending and rolls back.</summary>
@@ -71,7 +72,7 @@ public sealed partial class ZohoInboxProcessor(
         if (target is not null)
         {
             var module = target.Module.ApiName;
-            var links = await db.Links.AsNoTracking()
+            var links = await db.Links.AsNoTracking().Include(l => l.SmartItem)
                 .Where(l => l.ZohoModule == module && l.ZohoRecordId == target.RecordId && l.BrokenAt == null
                     && l.SmartItem != null && !l.SmartItem.IsPaused && l.SmartItem.Mode != SyncMode.DisplayOnly)
                 .ToListAsync(cancellationToken);
@@ -79,6 +80,17 @@ public sealed partial class ZohoInboxProcessor(
             {
                 await queue.EnqueueAsync(db, ZohoPullWork.For(link, trigger: "webhook"), cancellationToken);
                 work++;
+                if (target.CommentId is { } commentId && link.SmartItem!.SyncComments)
+                {
+                    await queue.EnqueueAsync(db, Comments.ZohoCommentWork.For(link, commentId, "webhook"), cancellationToken);
+                    work++;
+                }
+
+                if (target.AttachmentId is { } attachmentId && link.SmartItem!.SyncAttachments)
+                {
+                    await queue.EnqueueAsync(db, Attachments.ZohoAttachmentWork.For(link, attachmentId, threadId: null, "webhook"), cancellationToken);
+                    work++;
+                }
             }
 
             if (target.Added)

@@ -15,12 +15,15 @@ namespace ZohoJira.Core.Sync.ZohoToJira;
 
 /// <summary>Runs <see cref="ZohoPullWork"/>: reads the Zoho record and the issue's mapped fields, sends one edit with what
 /// <see cref="JiraFieldPlanner"/> planned, and records in one transaction what it wrote per field (for echo suppression),
-/// the activity of the link and the figures of the run. A deleted Zoho record (or Jira issue) stops the link; nothing is
+/// the activity of the link and the figures of the run, then enqueues the record's new or changed comments and files
+/// (<see cref="Comments.ZohoCommentScanner"/>, <see cref="Attachments.ZohoAttachmentScanner"/>). A deleted Zoho record (or Jira issue) stops the link; nothing is
 /// deleted on the other side.</summary>
 public sealed class ZohoPullHandler(
     IDbContextFactory<ZohoJiraDbContext> dbFactory,
     IZohoDeskClientFactory zohoClients,
     JiraConnectionService jiraConnections,
+    Comments.ZohoCommentScanner comments,
+    Attachments.ZohoAttachmentScanner attachments,
     TimeProvider time) : IWorkHandler
 {
     public string Kind => ZohoPullWork.Kind;
@@ -80,6 +83,10 @@ public sealed class ZohoPullHandler(
             }
 
             await RecordAsync(link, item, runId, result, cancellationToken);
+
+            // New or changed comments and files become work of their own (each mirrored once, through the ledgers).
+            await comments.EnqueueChangedAsync(zoho, link, model, cancellationToken);
+            await attachments.EnqueueChangedAsync(zoho, link, model, cancellationToken);
             return result.Status is { Kind: StatusDecisionKind.NoPath } noPath
                 ? WorkOutcome.Failed(FailureCategory.Validation, noPath.Reason) // parked: retrying cannot find a path
                 : WorkOutcome.Succeeded;

@@ -261,80 +261,78 @@ internal sealed partial class ZohoDeskClient(
         return status is null ? [] : [.. status.AllowedValues.Select(v => new ZohoTicketStatus(v.Value, v.StatusType ?? "Open"))];
     }
 
-    public async Task<IReadOnlyList<ZohoComment>> ListCommentsAsync(string ticketId, CancellationToken cancellationToken = default)
+    public async Task<Page<ZohoComment>> ListCommentsAsync(ZohoModule module, string recordId, string? continuation = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ticketId);
-        var all = new List<ZohoComment>();
-        for (var from = 0; ; from += ZohoDeskUrls.PageSize)
+        var from = Offset(continuation);
+        RequireComments(module, recordId);
+        using var response = await SendAsync(() => Get(ZohoDeskUrls.Comments(module, recordId, from)), cancellationToken).ConfigureAwait(false);
+        var page = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoCommentDto, cancellationToken).ConfigureAwait(false);
+        var items = page?.Data ?? [];
+        return new Page<ZohoComment>([.. items.Where(c => c.Id is not null).Select(ToComment)], Next(from, items.Count, ZohoDeskUrls.PageSize));
+    }
+
+    public async Task<ZohoComment?> GetCommentAsync(ZohoModule module, string recordId, string commentId, CancellationToken cancellationToken = default)
+    {
+        RequireComments(module, recordId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(commentId);
+        try
         {
-            var offset = from;
-            using var response = await SendAsync(() => Get(ZohoDeskUrls.Comments(ticketId, offset)), cancellationToken).ConfigureAwait(false);
-            var page = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoCommentDto, cancellationToken).ConfigureAwait(false);
-            var items = page?.Data ?? [];
-            all.AddRange(items.Select(ToComment));
-            if (items.Count < ZohoDeskUrls.PageSize)
-            {
-                return all;
-            }
+            using var response = await SendAsync(() => Get(ZohoDeskUrls.Comment(module, recordId, commentId)), cancellationToken).ConfigureAwait(false);
+            var comment = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoCommentDto, cancellationToken).ConfigureAwait(false);
+            return comment?.Id is null ? null : ToComment(comment);
+        }
+        catch (ExternalApiException ex) when (ex.Category == FailureCategory.NotFound)
+        {
+            return null;
         }
     }
 
-    public async Task<ZohoComment> CreateCommentAsync(string ticketId, ZohoCommentInput comment, CancellationToken cancellationToken = default)
+    public async Task<ZohoComment> CreateCommentAsync(ZohoModule module, string recordId, ZohoCommentInput comment, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ticketId);
+        RequireComments(module, recordId);
         ArgumentNullException.ThrowIfNull(comment);
-        using var response = await SendAsync(() => Json(HttpMethod.Post, ZohoDeskUrls.NewComment(ticketId), ToRequest(comment),
+        using var response = await SendAsync(() => Json(HttpMethod.Post, ZohoDeskUrls.NewComment(module, recordId), ToRequest(comment),
             ZohoDeskJsonContext.Default.ZohoCommentRequestDto), cancellationToken).ConfigureAwait(false);
         return ToComment(await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoCommentDto, cancellationToken).ConfigureAwait(false) ?? throw EmptyAnswer());
     }
 
-    public async Task<ZohoComment> UpdateCommentAsync(string ticketId, string commentId, ZohoCommentInput comment, CancellationToken cancellationToken = default)
+    public async Task<ZohoComment> UpdateCommentAsync(ZohoModule module, string recordId, string commentId, ZohoCommentInput comment, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ticketId);
+        RequireComments(module, recordId);
         ArgumentException.ThrowIfNullOrWhiteSpace(commentId);
         ArgumentNullException.ThrowIfNull(comment);
-        using var response = await SendAsync(() => Json(HttpMethod.Patch, ZohoDeskUrls.Comment(ticketId, commentId), ToRequest(comment),
+        var method = module.Comments == ZohoCommentSupport.UpdateWithPatch ? HttpMethod.Patch : HttpMethod.Put;
+        using var response = await SendAsync(() => Json(method, ZohoDeskUrls.Comment(module, recordId, commentId), ToRequest(comment),
             ZohoDeskJsonContext.Default.ZohoCommentRequestDto), cancellationToken).ConfigureAwait(false);
         return ToComment(await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoCommentDto, cancellationToken).ConfigureAwait(false) ?? throw EmptyAnswer());
     }
 
-    public async Task<IReadOnlyList<ZohoAttachment>> ListAttachmentsAsync(ZohoModule module, string recordId, CancellationToken cancellationToken = default)
+    public async Task<Page<ZohoAttachment>> ListAttachmentsAsync(ZohoModule module, string recordId, string? continuation = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentException.ThrowIfNullOrWhiteSpace(recordId);
-        var all = new List<ZohoAttachment>();
-        for (var from = 0; ; from += ZohoDeskUrls.PageSize)
+        if (!module.ListsAttachments)
         {
-            var offset = from;
-            using var response = await SendAsync(() => Get(ZohoDeskUrls.Attachments(module, recordId, offset)), cancellationToken).ConfigureAwait(false);
-            var page = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoAttachmentDto, cancellationToken).ConfigureAwait(false);
-            var items = page?.Data ?? [];
-            all.AddRange(items.Select(a => ToAttachment(a, null)));
-            if (items.Count < ZohoDeskUrls.PageSize)
-            {
-                return all;
-            }
+            throw new ArgumentException($"Zoho Desk does not list the attachments of {module.DisplayName}.", nameof(module));
         }
+
+        var from = Offset(continuation);
+        using var response = await SendAsync(() => Get(ZohoDeskUrls.Attachments(module, recordId, from)), cancellationToken).ConfigureAwait(false);
+        var page = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoAttachmentDto, cancellationToken).ConfigureAwait(false);
+        var items = page?.Data ?? [];
+        return new Page<ZohoAttachment>([.. items.Where(a => a.Id is not null).Select(a => ToAttachment(a, null))], Next(from, items.Count, ZohoDeskUrls.PageSize));
     }
 
-    public async Task<IReadOnlyList<ZohoThread>> ListThreadsAsync(string ticketId, CancellationToken cancellationToken = default)
+    public async Task<Page<ZohoThread>> ListThreadsAsync(string ticketId, string? continuation = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ticketId);
-        const int threadPage = 200;
-        var all = new List<ZohoThread>();
-        for (var from = 0; ; from += threadPage)
-        {
-            var offset = from;
-            using var response = await SendAsync(() => Get(ZohoDeskUrls.Threads(ticketId, offset)), cancellationToken).ConfigureAwait(false);
-            var page = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoThreadDto, cancellationToken).ConfigureAwait(false);
-            var items = page?.Data ?? [];
-            all.AddRange(items.Where(t => t.Id is not null).Select(t => new ZohoThread(t.Id!, t.Channel, t.Direction, t.Summary,
-                ParseTime(t.CreatedTime), int.TryParse(t.AttachmentCount, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0)));
-            if (items.Count < threadPage)
-            {
-                return all;
-            }
-        }
+        var from = Offset(continuation);
+        using var response = await SendAsync(() => Get(ZohoDeskUrls.Threads(ticketId, from)), cancellationToken).ConfigureAwait(false);
+        var page = await ReadAsync(response, ZohoDeskJsonContext.Default.ZohoDataListZohoThreadDto, cancellationToken).ConfigureAwait(false);
+        var items = page?.Data ?? [];
+        return new Page<ZohoThread>([.. items.Where(t => t.Id is not null).Select(t => new ZohoThread(t.Id!, t.Channel, t.Direction, t.Summary,
+            ParseTime(t.CreatedTime), int.TryParse(t.AttachmentCount, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0))],
+            Next(from, items.Count, ZohoDeskUrls.ThreadPageSize));
     }
 
     public async Task<IReadOnlyList<ZohoAttachment>> ListThreadAttachmentsAsync(string ticketId, string threadId, CancellationToken cancellationToken = default)
@@ -698,6 +696,26 @@ internal sealed partial class ZohoDeskClient(
         record.Fields.TryGetValue("isTrashed", out var trashed) && trashed.ValueKind == JsonValueKind.True;
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static void RequireComments(ZohoModule module, string recordId)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordId);
+        if (!module.HasComments)
+        {
+            throw new ArgumentException($"Zoho Desk has no comments on {module.DisplayName}.", nameof(module));
+        }
+    }
+
+    /// <summary>A list continuation is the next <c>from</c> offset.</summary>
+    private static int Offset(string? continuation) =>
+        continuation is null ? 0
+        : int.TryParse(continuation, NumberStyles.None, CultureInfo.InvariantCulture, out var from) ? from
+        : throw new ArgumentException("The continuation does not come from this list.", nameof(continuation));
+
+    /// <summary>A full page may have more after it; a short one is the last.</summary>
+    private static string? Next(int from, int count, int pageSize) =>
+        count < pageSize ? null : (from + count).ToString(CultureInfo.InvariantCulture);
 
     private static HttpRequestMessage Json(HttpMethod method, string url, JsonObject body) =>
         new(method, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };

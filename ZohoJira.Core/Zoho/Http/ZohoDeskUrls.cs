@@ -67,25 +67,29 @@ internal static class ZohoDeskUrls
 
     public static string Fields(ZohoModule module) => Query("api/v1/organizationFields", ("module", module.ApiName));
 
-    public static string Comments(string ticketId, int offset) =>
-        Query($"api/v1/tickets/{Escape(ticketId)}/comments", ("from", offset.ToString(CultureInfo.InvariantCulture)),
+    public static string Comments(ZohoModule module, string recordId, int offset) =>
+        Query($"api/v1/{module.ApiName}/{Escape(recordId)}/comments", ("from", offset.ToString(CultureInfo.InvariantCulture)),
             ("limit", PageSize.ToString(CultureInfo.InvariantCulture)), ("sortBy", "commentedTime"));
 
-    public static string NewComment(string ticketId) => $"api/v1/tickets/{Escape(ticketId)}/comments";
+    public static string NewComment(ZohoModule module, string recordId) => $"api/v1/{module.ApiName}/{Escape(recordId)}/comments";
 
-    public static string Comment(string ticketId, string commentId) =>
-        $"api/v1/tickets/{Escape(ticketId)}/comments/{Escape(commentId)}";
+    public static string Comment(ZohoModule module, string recordId, string commentId) =>
+        $"api/v1/{module.ApiName}/{Escape(recordId)}/comments/{Escape(commentId)}";
 
     public static string Attachments(ZohoModule module, string recordId, int offset) =>
         Query($"api/v1/{module.ApiName}/{Escape(recordId)}/attachments", ("from", offset.ToString(CultureInfo.InvariantCulture)),
             ("limit", PageSize.ToString(CultureInfo.InvariantCulture)));
 
-    public static string Upload(ZohoModule module, string recordId, bool isPublic) =>
-        Query($"api/v1/{module.ApiName}/{Escape(recordId)}/attachments", ("isPublic", isPublic ? "true" : "false"));
+    /// <summary>Only tickets document <c>isPublic</c> on upload.</summary>
+    public static string Upload(ZohoModule module, string recordId, bool isPublic) => module == ZohoModule.Tickets
+        ? Query($"api/v1/{module.ApiName}/{Escape(recordId)}/attachments", ("isPublic", isPublic ? "true" : "false"))
+        : $"api/v1/{module.ApiName}/{Escape(recordId)}/attachments";
+
+    public const int ThreadPageSize = 200;
 
     public static string Threads(string ticketId, int offset) =>
         Query($"api/v1/tickets/{Escape(ticketId)}/threads", ("from", offset.ToString(CultureInfo.InvariantCulture)),
-            ("limit", "200"));
+            ("limit", ThreadPageSize.ToString(CultureInfo.InvariantCulture)));
 
     public static string Thread(string ticketId, string threadId) =>
         $"api/v1/tickets/{Escape(ticketId)}/threads/{Escape(threadId)}";

@@ -83,7 +83,7 @@ public sealed class IssuePanelPageTests(WizardAppFixture fixture) : IClassFixtur
         (await Panel.LinkAsync(itemId, issue, ticket.Id, "someone")).Succeeded.Should().BeTrue();
         await WaitForAsync(async () => (await jira.GetIssueAsync(issue.Key))!.Summary == ticket.GetString("subject"));
         await WaitForAsync(async () => (await jira.GetRemoteLinksAsync(issue.Key)).Count(l => l.Url == ticket.WebUrl || l.Url == $"http://localhost/panel/{issue.Key}") == 2);
-        var zohoComments = await (await App.Services.GetRequiredService<IZohoDeskClientFactory>().CreateAsync()).ListCommentsAsync(ticket.Id);
+        var zohoComments = (await (await App.Services.GetRequiredService<IZohoDeskClientFactory>().CreateAsync()).ListCommentsAsync(ZohoModule.Tickets, ticket.Id)).Items;
         zohoComments.Should().ContainSingle(c => !c.IsPublic && c.Content.Contains(issue.Key, StringComparison.Ordinal), "the record says, privately, which issue it is linked to");
 
         var zoho = await App.Services.GetRequiredService<IZohoDeskClientFactory>().CreateAsync();

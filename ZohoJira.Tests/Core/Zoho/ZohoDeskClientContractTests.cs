@@ -182,9 +182,9 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
         var ticket = _app.State().Records["tickets"].Keys.First();
         const string html = "<div>Line one<br />Line <b>two</b> &amp; <a href=\"https://example.com/?a=1&amp;b=2\">link</a></div><ul><li>x</li></ul>";
 
-        var created = await _client.CreateCommentAsync(ticket, new ZohoCommentInput(html));
-        var updated = await _client.UpdateCommentAsync(ticket, created.Id, new ZohoCommentInput(html + "<p>edited</p>", IsPublic: true));
-        var listed = await _client.ListCommentsAsync(ticket);
+        var created = await _client.CreateCommentAsync(ZohoModule.Tickets, ticket, new ZohoCommentInput(html));
+        var updated = await _client.UpdateCommentAsync(ZohoModule.Tickets, ticket, created.Id, new ZohoCommentInput(html + "<p>edited</p>", IsPublic: true));
+        var listed = (await _client.ListCommentsAsync(ZohoModule.Tickets, ticket)).Items;
 
         created.IsPublic.Should().BeFalse();
         created.Content.Should().Be(html);
@@ -193,6 +193,97 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
         again.IsPublic.Should().BeTrue();
         again.ModifiedTime.Should().NotBeNull();
         updated.ContentType.Should().Be("html");
+    }
+
+    [Theory]
+    [InlineData("tickets")]
+    [InlineData("contacts")]
+    [InlineData("accounts")]
+    [InlineData("tasks")]
+    [InlineData("calls")]
+    [InlineData("events")]
+    [InlineData("contracts")]
+    public async Task Comments_EveryModuleZohoDocuments_CreateReadUpdateAndPage(string moduleName)
+    {
+        var module = ZohoModule.FromApiName(moduleName)!;
+        var record = _app.State().Records[moduleName].Keys.First();
+
+        var created = await _client.CreateCommentAsync(module, record, new ZohoCommentInput($"<p>on {moduleName}</p>"));
+        var updated = await _client.UpdateCommentAsync(module, record, created.Id, new ZohoCommentInput($"<p>edited on {moduleName}</p>", IsPublic: true));
+        var read = await _client.GetCommentAsync(module, record, created.Id);
+        var missing = await _client.GetCommentAsync(module, record, "1");
+        var all = await PageExtensions.StreamAsync((c, ct) => _client.ListCommentsAsync(module, record, c, ct)).ToListAsync();
+
+        module.HasComments.Should().BeTrue();
+        updated.IsPublic.Should().BeTrue();
+        read!.Content.Should().Be($"<p>edited on {moduleName}</p>");
+        read.ModifiedTime.Should().NotBeNull();
+        missing.Should().BeNull();
+        all.Should().ContainSingle(c => c.Id == created.Id);
+    }
+
+    [Fact]
+    public async Task Comments_MoreThanOnePage_AreReadPageByPageOldestFirst()
+    {
+        var ticket = _app.AddTickets(1, _app.Time.GetUtcNow())[0];
+        var state = _app.State();
+        lock (state.Gate)
+        {
+            for (var i = 0; i < 130; i++)
+            {
+                ZohoSandboxChildEndpoints.AddComment(state, ticket, $"<p>{i}</p>", isPublic: false, "Mia", "Krystof",
+                    ZohoSandboxState.Format(_app.Time.GetUtcNow().AddSeconds(i)));
+            }
+        }
+
+        var first = await _client.ListCommentsAsync(ZohoModule.Tickets, ticket);
+        var second = await _client.ListCommentsAsync(ZohoModule.Tickets, ticket, first.Continuation);
+
+        first.Items.Should().HaveCount(100);
+        first.Continuation.Should().NotBeNull();
+        second.Items.Should().HaveCount(30);
+        second.Continuation.Should().BeNull();
+        first.Items.Concat(second.Items).Select(c => c.Content).Should().Equal(Enumerable.Range(0, 130).Select(i => $"<p>{i}</p>"));
+        first.Items[0].CommenterName.Should().Be("Mia Krystof");
+    }
+
+    [Theory]
+    [InlineData("contacts")]
+    [InlineData("accounts")]
+    [InlineData("tasks")]
+    [InlineData("events")]
+    [InlineData("products")]
+    public async Task Attachments_OtherModules_UploadListAndDownload(string moduleName)
+    {
+        var module = ZohoModule.FromApiName(moduleName)!;
+        var record = _app.State().Records[moduleName].Keys.First();
+        await using var source = new MemoryStream([1, 2, 3, 4]);
+
+        var uploaded = await _client.UploadAttachmentAsync(module, record, $"{moduleName}.bin", source);
+        var listed = (await _client.ListAttachmentsAsync(module, record)).Items.Single(a => a.Id == uploaded.Id);
+        await using var download = await _client.DownloadAttachmentAsync(listed);
+        using var copy = new MemoryStream();
+        await download.Content.CopyToAsync(copy);
+
+        listed.Size.Should().Be(4);
+        copy.ToArray().Should().Equal(1, 2, 3, 4);
+    }
+
+    [Fact]
+    public async Task Attachments_CallsAcceptFilesButDoNotListThem_AndProductsHaveNoComments()
+    {
+        var call = _app.State().Records["calls"].Keys.First();
+        await using var source = new MemoryStream([9]);
+
+        var uploaded = await _client.UploadAttachmentAsync(ZohoModule.Calls, call, "call.bin", source);
+        var list = () => _client.ListAttachmentsAsync(ZohoModule.Calls, call);
+        var comments = () => _client.ListCommentsAsync(ZohoModule.Products, "1");
+
+        uploaded.Size.Should().Be(1);
+        ZohoModule.Calls.ListsAttachments.Should().BeFalse();
+        await list.Should().ThrowAsync<ArgumentException>();
+        await comments.Should().ThrowAsync<ArgumentException>();
+        ZohoModule.Contracts.AcceptsAttachments.Should().BeFalse();
     }
 
     [Fact]
@@ -204,7 +295,7 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
         await using var source = new MemoryStream(bytes);
 
         var uploaded = await _client.UploadAttachmentAsync(ZohoModule.Tickets, ticket, "big report.bin", source);
-        var listed = (await _client.ListAttachmentsAsync(ZohoModule.Tickets, ticket)).Single(a => a.Id == uploaded.Id);
+        var listed = (await _client.ListAttachmentsAsync(ZohoModule.Tickets, ticket)).Items.Single(a => a.Id == uploaded.Id);
         await using var download = await _client.DownloadAttachmentAsync(listed);
 
         listed.Size.Should().Be(bytes.Length);
@@ -218,7 +309,7 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
         var state = _app.State();
         var (ticketId, seeded) = state.Attachments.SelectMany(p => p.Value.Select(a => (p.Key, a))).Single(x => x.a.Size > 10 * 1024 * 1024 && x.a.Content is null);
 
-        var attachment = (await _client.ListAttachmentsAsync(ZohoModule.Tickets, ticketId)).Single(a => a.Id == seeded.Id);
+        var attachment = (await _client.ListAttachmentsAsync(ZohoModule.Tickets, ticketId)).Items.Single(a => a.Id == seeded.Id);
         await using var download = await _client.DownloadAttachmentAsync(attachment);
         await using var expected = seeded.OpenRead();
 
@@ -231,7 +322,7 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
         var state = _app.State();
         var (ticketId, thread) = state.Threads.SelectMany(p => p.Value.Select(t => (p.Key, t))).First(x => x.t.Attachments.Count > 0);
 
-        var threads = await _client.ListThreadsAsync(ticketId);
+        var threads = (await _client.ListThreadsAsync(ticketId)).Items;
         var attachments = await _client.ListThreadAttachmentsAsync(ticketId, thread.Id);
         await using var download = await _client.DownloadAttachmentAsync(attachments[0]);
         await using var expected = thread.Attachments[0].OpenRead();
@@ -305,10 +396,10 @@ public sealed class ZohoDeskClientContractTests(ZohoConnectedAppFixture fixture)
         (await _client.GetRecordAsync(ZohoModule.Tickets, ticket)).Should().NotBeNull();
 
         _app.Faults().FailNext(1, 500);
-        var act = () => _client.CreateCommentAsync(ticket, new ZohoCommentInput("<p>once</p>"));
+        var act = () => _client.CreateCommentAsync(ZohoModule.Tickets, ticket, new ZohoCommentInput("<p>once</p>"));
 
         (await act.Should().ThrowAsync<ExternalApiException>()).Which.Category.Should().Be(FailureCategory.Transient);
-        (await _client.ListCommentsAsync(ticket)).Should().NotContain(c => c.Content == "<p>once</p>");
+        (await _client.ListCommentsAsync(ZohoModule.Tickets, ticket)).Items.Should().NotContain(c => c.Content == "<p>once</p>");
     }
 
     [Fact]

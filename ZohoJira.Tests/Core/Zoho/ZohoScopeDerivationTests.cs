@@ -90,34 +90,48 @@ public sealed class ZohoScopeDerivationTests : IAsyncLifetime
             [nameof(IZohoDeskClient.ListDepartmentsAsync)] = () => _client.ListDepartmentsAsync(),
             [nameof(IZohoDeskClient.ListAgentsAsync)] = () => _client.ListAgentsAsync(),
             [nameof(IZohoDeskClient.GetTicketStatusesAsync)] = () => _client.GetTicketStatusesAsync(),
-            [nameof(IZohoDeskClient.ListCommentsAsync)] = () => _client.ListCommentsAsync(ticket),
-            [nameof(IZohoDeskClient.CreateCommentAsync)] = () => _client.CreateCommentAsync(ticket, new ZohoCommentInput("<p>Scope check</p>")),
-            [nameof(IZohoDeskClient.UpdateCommentAsync)] = async () =>
+            [nameof(IZohoDeskClient.ListCommentsAsync)] = () => EachModule(m => m.HasComments ? _client.ListCommentsAsync(m, RecordOf(m)) : Task.CompletedTask),
+            [nameof(IZohoDeskClient.GetCommentAsync)] = () => EachModule(async m =>
             {
-                var comment = await _client.CreateCommentAsync(ticket, new ZohoCommentInput("<p>Scope check</p>"));
-                await _client.UpdateCommentAsync(ticket, comment.Id, new ZohoCommentInput("<p>Scope check, edited</p>"));
-            },
-            [nameof(IZohoDeskClient.ListAttachmentsAsync)] = () => _client.ListAttachmentsAsync(ZohoModule.Tickets, ticket),
+                if (m.HasComments)
+                {
+                    var comment = await _client.CreateCommentAsync(m, RecordOf(m), new ZohoCommentInput("<p>Scope check</p>"));
+                    await _client.GetCommentAsync(m, RecordOf(m), comment.Id);
+                }
+            }),
+            [nameof(IZohoDeskClient.CreateCommentAsync)] = () => EachModule(m => m.HasComments
+                ? _client.CreateCommentAsync(m, RecordOf(m), new ZohoCommentInput("<p>Scope check</p>"))
+                : Task.CompletedTask),
+            [nameof(IZohoDeskClient.UpdateCommentAsync)] = () => EachModule(async m =>
+            {
+                if (m.HasComments)
+                {
+                    var comment = await _client.CreateCommentAsync(m, RecordOf(m), new ZohoCommentInput("<p>Scope check</p>"));
+                    await _client.UpdateCommentAsync(m, RecordOf(m), comment.Id, new ZohoCommentInput("<p>Scope check, edited</p>"));
+                }
+            }),
+            [nameof(IZohoDeskClient.ListAttachmentsAsync)] = () => EachModule(m => m.ListsAttachments ? _client.ListAttachmentsAsync(m, RecordOf(m)) : Task.CompletedTask),
             [nameof(IZohoDeskClient.ListThreadsAsync)] = () => _client.ListThreadsAsync(threadWithFile),
             [nameof(IZohoDeskClient.ListThreadAttachmentsAsync)] = async () =>
             {
-                var thread = (await _client.ListThreadsAsync(threadWithFile)).First(t => t.AttachmentCount > 0);
+                var thread = (await _client.ListThreadsAsync(threadWithFile)).Items.First(t => t.AttachmentCount > 0);
                 await _client.ListThreadAttachmentsAsync(threadWithFile, thread.Id);
             },
             [nameof(IZohoDeskClient.DownloadAttachmentAsync)] = async () =>
             {
-                var file = (await _client.ListAttachmentsAsync(ZohoModule.Tickets, ticket)).FirstOrDefault()
+                var file = (await _client.ListAttachmentsAsync(ZohoModule.Tickets, ticket)).Items.FirstOrDefault()
                     ?? await _client.UploadAttachmentAsync(ZohoModule.Tickets, ticket, "scope.txt", new MemoryStream(Encoding.UTF8.GetBytes("scope")));
                 await using (var download = await _client.DownloadAttachmentAsync(file))
                 {
                 }
 
-                var thread = (await _client.ListThreadsAsync(threadWithFile)).First(t => t.AttachmentCount > 0);
+                var thread = (await _client.ListThreadsAsync(threadWithFile)).Items.First(t => t.AttachmentCount > 0);
                 var threadFile = (await _client.ListThreadAttachmentsAsync(threadWithFile, thread.Id))[0];
                 await using var threadDownload = await _client.DownloadAttachmentAsync(threadFile);
             },
-            [nameof(IZohoDeskClient.UploadAttachmentAsync)] = () => _client.UploadAttachmentAsync(ZohoModule.Tickets, ticket, "scope.txt",
-                new MemoryStream(Encoding.UTF8.GetBytes("scope"))),
+            [nameof(IZohoDeskClient.UploadAttachmentAsync)] = () => EachModule(m => m.AcceptsAttachments
+                ? _client.UploadAttachmentAsync(m, RecordOf(m), "scope.txt", new MemoryStream(Encoding.UTF8.GetBytes("scope")))
+                : Task.CompletedTask),
             [nameof(IZohoDeskClient.ListWebhooksAsync)] = () => _client.ListWebhooksAsync(),
             // Created, changed and removed in this order (the table keeps it), on the app's own delivery address.
             [nameof(IZohoDeskClient.CreateWebhookAsync)] = async () => _webhookId = (await _client.CreateWebhookAsync(new ZohoWebhookInput(

@@ -45,7 +45,7 @@ public sealed class ZohoWebhookReceivingTests
         await SubscribeAsync(app, client, "Ticket_Comment_Add", "Ticket_Attachment_Add");
         var ticket = app.State().Records["tickets"].Keys.First();
 
-        await client.CreateCommentAsync(ticket, new ZohoCommentInput("<p>hello</p>"));
+        await client.CreateCommentAsync(ZohoModule.Tickets, ticket, new ZohoCommentInput("<p>hello</p>"));
 
         // Zoho's token has no unique id: two deliveries of one webhook in the same second carry the same token, and the
         // second is refused as a replay (the scheduled poll finds that change). A second later the token differs.

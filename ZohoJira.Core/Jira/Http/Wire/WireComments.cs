@@ -17,6 +17,19 @@ internal sealed class WireComment
     public string? Created { get; set; }
 
     public string? Updated { get; set; }
+
+    public WireVisibility? Visibility { get; set; }
+
+    public bool? JsdPublic { get; set; }
+
+    public List<WireEntityProperty>? Properties { get; set; }
+}
+
+internal sealed class WireVisibility
+{
+    public string? Type { get; set; }
+
+    public string? Value { get; set; }
 }
 
 internal sealed class WireCommentPage
@@ -33,4 +46,8 @@ internal sealed class WireCommentPage
 internal sealed class WireCommentRequest
 {
     public JsonObject? Body { get; set; }
+
+    public WireVisibility? Visibility { get; set; }
+
+    public List<WireEntityProperty>? Properties { get; set; }
 }

@@ -489,6 +489,71 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.ToTable("smart_items", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.Attachments.AttachmentMirror", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("JiraAttachmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ZohoAttachmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ZohoThreadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId", "JiraAttachmentId")
+                        .IsUnique();
+
+                    b.HasIndex("LinkId", "ZohoAttachmentId")
+                        .IsUnique();
+
+                    b.ToTable("attachment_mirrors", (string)null);
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
                 {
                     b.Property<long>("Id")
@@ -535,6 +600,54 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("issue_create_intents", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.Comments.CommentMirror", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JiraCommentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ZohoCommentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId", "JiraCommentId")
+                        .IsUnique();
+
+                    b.HasIndex("LinkId", "ZohoCommentId")
+                        .IsUnique();
+
+                    b.ToTable("comment_mirrors", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Sync.InboundEvent", b =>
@@ -873,11 +986,29 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.Attachments.AttachmentMirror", b =>
+                {
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
                 {
                     b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
                         .WithMany()
                         .HasForeignKey("SmartItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.Comments.CommentMirror", b =>
+                {
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

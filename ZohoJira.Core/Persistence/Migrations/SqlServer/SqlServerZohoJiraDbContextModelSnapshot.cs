@@ -489,6 +489,73 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.ToTable("smart_items", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.Attachments.AttachmentMirror", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("JiraAttachmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ZohoAttachmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ZohoThreadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId", "JiraAttachmentId")
+                        .IsUnique()
+                        .HasFilter("[JiraAttachmentId] IS NOT NULL");
+
+                    b.HasIndex("LinkId", "ZohoAttachmentId")
+                        .IsUnique()
+                        .HasFilter("[ZohoAttachmentId] IS NOT NULL");
+
+                    b.ToTable("attachment_mirrors", (string)null);
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
                 {
                     b.Property<long>("Id")
@@ -535,6 +602,56 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("issue_create_intents", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.Comments.CommentMirror", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("JiraCommentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ZohoCommentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId", "JiraCommentId")
+                        .IsUnique()
+                        .HasFilter("[JiraCommentId] IS NOT NULL");
+
+                    b.HasIndex("LinkId", "ZohoCommentId")
+                        .IsUnique()
+                        .HasFilter("[ZohoCommentId] IS NOT NULL");
+
+                    b.ToTable("comment_mirrors", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Sync.InboundEvent", b =>
@@ -874,11 +991,29 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.Attachments.AttachmentMirror", b =>
+                {
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
                 {
                     b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
                         .WithMany()
                         .HasForeignKey("SmartItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.Comments.CommentMirror", b =>
+                {
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -476,6 +476,69 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.ToTable("smart_items", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.Attachments.AttachmentMirror", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JiraAttachmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZohoAttachmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZohoThreadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId", "JiraAttachmentId")
+                        .IsUnique();
+
+                    b.HasIndex("LinkId", "ZohoAttachmentId")
+                        .IsUnique();
+
+                    b.ToTable("attachment_mirrors", (string)null);
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
                 {
                     b.Property<long>("Id")
@@ -520,6 +583,52 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("issue_create_intents", (string)null);
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.Comments.CommentMirror", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JiraCommentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZohoCommentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId", "JiraCommentId")
+                        .IsUnique();
+
+                    b.HasIndex("LinkId", "ZohoCommentId")
+                        .IsUnique();
+
+                    b.ToTable("comment_mirrors", (string)null);
                 });
 
             modelBuilder.Entity("ZohoJira.Core.Sync.InboundEvent", b =>
@@ -852,11 +961,29 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.Attachments.AttachmentMirror", b =>
+                {
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.AutoCreate.IssueCreateIntent", b =>
                 {
                     b.HasOne("ZohoJira.Core.SmartItems.SmartItemDefinition", null)
                         .WithMany()
                         .HasForeignKey("SmartItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ZohoJira.Core.Sync.Comments.CommentMirror", b =>
+                {
+                    b.HasOne("ZohoJira.Core.Links.Link", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -111,7 +111,7 @@ public sealed class AutoCreatingIssuesTests(SyncApp sync) : IClassFixture<SyncAp
         var remote = await (await sync.JiraAsync()).GetRemoteLinksAsync(issue.Key);
         remote.Should().HaveCount(2, "one remote link to the Zoho record, one to the issue's ZohoJira panel");
         remote.Should().ContainSingle(l => l.Url!.EndsWith($"/panel/{issue.Key}", StringComparison.Ordinal));
-        var comments = await (await sync.App.Services.GetRequiredService<IZohoDeskClientFactory>().CreateAsync()).ListCommentsAsync(ticket);
+        var comments = (await (await sync.App.Services.GetRequiredService<IZohoDeskClientFactory>().CreateAsync()).ListCommentsAsync(ZohoJira.Core.Zoho.Models.ZohoModule.Tickets, ticket)).Items;
         comments.Should().ContainSingle(c => c.Content.Contains(issue.Key) && !c.IsPublic);
         await using (var db = sync.App.CreateDbContext())
         {

@@ -15,7 +15,22 @@ public sealed class ZohoEventTargetTests
     [InlineData("""{"eventType":"TimeEntry_Add","payload":{"id":"t1","parent":{"id":"17","type":"TICKETS"}}}""", "timeEntry", "17:t1", true, false)]
     [InlineData("""{"eventType":"Account_Update","payload":{"id":18}}""", "accounts", "18", false, false)]
     public void From_KnownEvent_NamesTheRecord(string json, string module, string id, bool added, bool deleted) =>
-        ZohoEventTarget.From(json).Should().Be(new ZohoEventTarget(ZohoModule.FromApiName(module)!, id, added, deleted));
+        ZohoEventTarget.From(json).Should().BeEquivalentTo(new ZohoEventTarget(ZohoModule.FromApiName(module)!, id, added, deleted),
+            o => o.Excluding(t => t.CommentId).Excluding(t => t.AttachmentId));
+
+    [Theory]
+    [InlineData("""{"eventType":"Ticket_Comment_Add","payload":{"id":"c1","ticketId":"14"}}""", "c1", null)]
+    [InlineData("""{"eventType":"Ticket_Comment_Update","payload":{"id":"c2","ticketId":"14"}}""", "c2", null)]
+    [InlineData("""{"eventType":"Ticket_Attachment_Add","payload":{"id":"a1","ticketId":"15"}}""", null, "a1")]
+    [InlineData("""{"eventType":"Ticket_Update","payload":{"id":"11"}}""", null, null)]
+    [InlineData("""{"eventType":"Ticket_Comment_Attachment_Add","payload":{"id":"a2","ticketId":"15"}}""", null, null)]
+    public void From_CommentOrFileEvent_NamesTheCommentOrFile(string json, string? commentId, string? attachmentId)
+    {
+        var target = ZohoEventTarget.From(json)!;
+
+        target.CommentId.Should().Be(commentId);
+        target.AttachmentId.Should().Be(attachmentId);
+    }
 
     [Theory]
     [InlineData("""{"eventType":"Agent_Update","payload":{"id":"1"}}""")]

@@ -212,6 +212,34 @@ public sealed class JiraClientContractTests(JiraSandboxFixture sandbox) : IClass
     }
 
     [Fact]
+    public async Task Comments_InternalRestrictedAndWithProperties_RoundTrip()
+    {
+        var created = await CreateTaskAsync("Internal notes");
+        var marker = new JsonObject { ["zohoCommentId"] = "42" };
+
+        var added = await sandbox.Connector.AddCommentAsync(created.Id, new JiraCommentInput(Adf("Agents only"))
+        {
+            Internal = true,
+            Properties = new Dictionary<string, JsonNode> { ["zohojira.mirror"] = marker },
+        });
+        var restricted = await sandbox.Connector.AddCommentAsync(created.Id, new JiraCommentInput(Adf("Developers only"))
+        {
+            Visibility = new JiraCommentVisibility("role", "Developers"),
+        });
+        var listed = (await sandbox.Connector.GetCommentsAsync(created.Id)).Items;
+        var madePublic = await sandbox.Connector.UpdateCommentAsync(created.Id, added.Id, new JiraCommentInput(Adf("Now for everyone")));
+        var badVisibility = () => sandbox.Connector.AddCommentAsync(created.Id, new JiraCommentInput(Adf("x")) { Visibility = new JiraCommentVisibility("team", "x") });
+
+        added.IsPublic.Should().BeFalse("an internal service desk comment is hidden from customers");
+        restricted.IsPublic.Should().BeTrue();
+        restricted.Visibility.Should().Be(new JiraCommentVisibility("role", "Developers"));
+        JsonNode.DeepEquals(listed.Single(c => c.Id == added.Id).Properties["zohojira.mirror"], marker).Should().BeTrue();
+        listed.Single(c => c.Id == restricted.Id).Properties.Should().BeEmpty();
+        madePublic.IsPublic.Should().BeFalse("an update that does not name the property leaves it as it was");
+        (await badVisibility.Should().ThrowAsync<ExternalApiException>()).Which.StatusCode.Should().Be(400);
+    }
+
+    [Fact]
     public async Task Comments_PlainStringOrEmptyText_AreRefused()
     {
         var created = await CreateTaskAsync("Bad comments");

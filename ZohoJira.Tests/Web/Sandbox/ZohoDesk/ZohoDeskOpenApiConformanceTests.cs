@@ -24,6 +24,14 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
     {
         [("GET", "/api/v1/tickets/{ticketId}/attachments/{attachmentId}/content")] =
             "the download address in every attachment's href (TicketAttachment.json examples)",
+        [("GET", "/api/v1/accounts/{accountId}/attachments/{attachmentId}/content")] =
+            "the download address in every account attachment's href (as for tickets)",
+        [("GET", "/api/v1/contacts/{contactId}/attachments/{attachmentId}/content")] =
+            "the download address in every contact attachment's href (as for tickets)",
+        [("GET", "/api/v1/products/{productId}/attachments/{attachmentId}/content")] =
+            "the download address in every product attachment's href (as for tickets)",
+        [("GET", "/api/v1/tasks/{taskId}/attachments/{attachmentId}/content")] =
+            "the download address in every task attachment's href (as for tickets)",
         [("GET", "/api/v1/tickets/{ticketId}/threads/{threadId}")] =
             "Get a thread (Zoho Desk API docs, Threads); returns the thread's attachments",
         [("GET", "/api/v1/tickets/{ticketId}/threads/{threadId}/attachments/{attachmentId}/content")] =
@@ -34,6 +42,10 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
     internal static readonly Dictionary<(string Method, string Path), (string Method, string Path)> NeedsWhatItsParentNeeds = new()
     {
         [("GET", "/api/v1/tickets/{ticketId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/tickets/{ticketId}/attachments"),
+        [("GET", "/api/v1/accounts/{accountId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/accounts/{accountId}/attachments"),
+        [("GET", "/api/v1/contacts/{contactId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/contacts/{contactId}/attachments"),
+        [("GET", "/api/v1/products/{productId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/products/{productId}/attachments"),
+        [("GET", "/api/v1/tasks/{taskId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/tasks/{taskId}/attachments"),
         [("GET", "/api/v1/tickets/{ticketId}/threads/{threadId}")] = ("GET", "/api/v1/tickets/{ticketId}/threads"),
         [("GET", "/api/v1/tickets/{ticketId}/threads/{threadId}/attachments/{attachmentId}/content")] = ("GET", "/api/v1/tickets/{ticketId}/threads"),
     };
@@ -177,6 +189,31 @@ public sealed class ZohoDeskOpenApiConformanceTests(ZohoConnectedAppFixture fixt
         problems.AddRange(Validate("POST", "/api/v1/webhooks", "200", await JsonAsync(webhook)));
         problems.AddRange(Validate("GET", "/api/v1/webhooks", "200", await JsonAsync(list)));
         await http.DeleteAsync($"{DeskPrefix}/api/v1/webhooks/{(await JsonAsync(webhook)).GetProperty("id").GetString()}");
+
+        problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task OtherModules_CommentsAndAttachments_ValidateAgainstZohosSchemas()
+    {
+        using var http = await ClientAsync();
+        var contact = Fill("{contact}");
+        var account = Fill("{account}");
+        var ticket = Fill("{commented}");
+        await http.PostAsync($"{DeskPrefix}/api/v1/contacts/{contact}/comments",
+            new StringContent("{\"content\":\"<p>on a contact</p>\",\"isPublic\":false,\"contentType\":\"html\"}", Encoding.UTF8, "application/json"));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "account.bin" } };
+        (await http.PostAsync($"{DeskPrefix}/api/v1/accounts/{account}/attachments", form)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var ticketComments = await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/tickets/{ticket}/comments?from=0&limit=10"));
+        var oneComment = ticketComments.GetProperty("data")[0].GetProperty("id").GetString();
+
+        var problems = new List<string>();
+        problems.AddRange(Validate("GET", "/api/v1/contacts/{contactId}/comments", "200",
+            await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/contacts/{contact}/comments?from=0&limit=10&sortBy=commentedTime"))));
+        problems.AddRange(Validate("GET", "/api/v1/accounts/{accountId}/attachments", "200",
+            await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/accounts/{account}/attachments?from=0&limit=10"))));
+        problems.AddRange(Validate("GET", "/api/v1/tickets/{ticketId}/comments/{commentId}", "200",
+            await JsonAsync(await http.GetAsync($"{DeskPrefix}/api/v1/tickets/{ticket}/comments/{oneComment}"))));
 
         problems.Should().BeEmpty();
     }

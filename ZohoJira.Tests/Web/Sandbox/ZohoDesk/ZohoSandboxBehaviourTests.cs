@@ -137,7 +137,7 @@ public sealed class ZohoSandboxBehaviourTests(ZohoConnectedAppFixture fixture) :
         await client.UpdateRecordAsync(ZohoModule.Tickets, ticket, new JsonObject { ["priority"] = "High" });
         times.Add((await client.GetRecordAsync(ZohoModule.Tickets, ticket))!.ModifiedTime);
         _app.Time.Advance(TimeSpan.FromSeconds(5));
-        await client.CreateCommentAsync(ticket, new ZohoCommentInput("<p>note</p>"));
+        await client.CreateCommentAsync(ZohoModule.Tickets, ticket, new ZohoCommentInput("<p>note</p>"));
         times.Add((await client.GetRecordAsync(ZohoModule.Tickets, ticket))!.ModifiedTime);
         _app.Time.Advance(TimeSpan.FromSeconds(5));
         await using (var file = new MemoryStream([1]))
