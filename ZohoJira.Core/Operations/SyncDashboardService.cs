@@ -15,7 +15,6 @@ public sealed class SyncDashboardService(
     IDbContextFactory<ZohoJiraDbContext> dbFactory,
     SyncHealthService health,
     ConnectorPauseService pause,
-    ZohoConnectionService zoho,
     JiraConnectionService jira,
     VendorCallTally vendorCalls,
     IServiceProvider services,
@@ -32,10 +31,10 @@ public sealed class SyncDashboardService(
         var now = time.GetUtcNow().UtcDateTime;
         var sync = await health.GetAsync(cancellationToken);
         var state = await pause.GetAsync(cancellationToken);
-        var zohoStatus = await zoho.GetStatusAsync(cancellationToken);
+        var zohoStatus = await ZohoStatusAsync(cancellationToken);
         var jiraStatus = await jira.GetStatusAsync(cancellationToken);
         var maxAge = configuration.GetValue<TimeSpan?>(SyncStallRule.MaxWaitingAgeKey) ?? SyncStallRule.DefaultMaxWaitingAge;
-        var stall = SyncStallRule.Problems(sync.Queue, zohoStatus, maxAge, state.Paused);
+        var stall = SyncStallRule.Problems(sync.Queue, zohoStatus.Status, maxAge, state.Paused);
         var condition = state.Paused ? ConnectorCondition.Paused
             : stall.Count > 0 ? ConnectorCondition.Stalled
             : sync.Queue.Ready + sync.Queue.Running > 0 ? ConnectorCondition.Working
@@ -47,7 +46,7 @@ public sealed class SyncDashboardService(
         var latency = await LatencyAsync(db, now, cancellationToken);
         var lastZoho = await LastDeliveryAsync(db, InboundEventStore.ZohoSource, cancellationToken);
         var lastJira = await LastDeliveryAsync(db, InboundEventStore.JiraSource, cancellationToken);
-        var zohoWebhook = await db.ZohoConnections.AsNoTracking().AnyAsync(c => c.WebhookId != null, cancellationToken);
+        var zohoWebhook = zohoStatus.Webhook;
 
         var credits = services.GetService(typeof(ZohoCreditMonitor)) as ZohoCreditMonitor;
         var since = now.AddHours(-23);
@@ -62,10 +61,10 @@ public sealed class SyncDashboardService(
             jiraCalls.Calls,
             jiraCalls.RateLimited);
         var connections = new ConnectionHealth(
-            zohoStatus.IsConnected,
-            zohoStatus.OrgName,
-            zohoStatus.AccessTokenExpiresAt,
-            zohoStatus.LastAuthError,
+            zohoStatus.Status.IsConnected,
+            zohoStatus.Status.OrgName,
+            zohoStatus.Status.AccessTokenExpiresAt,
+            zohoStatus.Status.LastAuthError,
             zohoWebhook,
             lastZoho,
             jiraStatus?.IsConnected == true,
@@ -74,6 +73,22 @@ public sealed class SyncDashboardService(
             jiraStatus?.WebhookState,
             Latest(jiraStatus?.LastWebhookEventAt, lastJira));
         return new SyncDashboard(sync, condition, stall, state, day, week, latency, budget, connections, now);
+    }
+
+    /// <summary>The Zoho connection as stored: read from its row only, so the dashboard's refresh never calls Zoho (the
+    /// connection service asks Zoho for the organizations while one is still to be chosen).</summary>
+    private async Task<(ZohoConnectionStatus Status, bool Webhook)> ZohoStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var c = await db.ZohoConnections.AsNoTracking().OrderBy(z => z.Id).FirstOrDefaultAsync(cancellationToken);
+        if (c is null)
+        {
+            return (ZohoConnectionStatus.Disconnected, false);
+        }
+
+        var status = new ZohoConnectionStatus(c.IsConnected, c.RefreshToken is not null && c.OrgId is null, c.DataCenter, c.ClientId,
+            c.ApiDomain, null, c.OrgId, c.OrgName, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastAuthError, c.LastAuthErrorAt, []);
+        return (status, c.WebhookId is not null);
     }
 
     /// <summary>Applied changes each way and failures per hour for the last <paramref name="hours"/> hours, the current
