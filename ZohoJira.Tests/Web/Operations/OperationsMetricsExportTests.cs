@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Operations;
 using ZohoJira.Core.Sync.Work;
@@ -58,8 +59,15 @@ public sealed class OperationsMetricsExportTests
             await app.Queue().EnqueueAsync(WorkTestSupport.Request("export-2", kind: "export-bad"));
             (await worker.DrainAsync()).Should().Be(2);
             var zoho = await ZohoSandboxConnection.ConnectAsync(app);
-            app.Faults().RateLimitNext(1, TimeSpan.FromMilliseconds(10));
-            await zoho.GetRecordAsync(ZohoModule.Tickets, app.State().Records["tickets"].Keys.First());
+            var tally = app.Services.GetRequiredService<VendorCallTally>();
+            for (var i = 0; i < 3 && tally.Since(VendorCallTally.ZohoDesk, app.Now().AddHours(-1)).RateLimited == 0; i++)
+            {
+                // The armed 429 goes to the next Desk call, whichever part of the app makes it.
+                app.Faults().RateLimitNext(1, TimeSpan.FromMilliseconds(10));
+                await zoho.GetRecordAsync(ZohoModule.Tickets, app.State().Records["tickets"].Keys.First());
+            }
+
+            tally.Since(VendorCallTally.ZohoDesk, app.Now().AddHours(-1)).RateLimited.Should().BeGreaterThan(0);
 
             for (var i = 0; i < 100 && !Names.All(n => Exported(bodies, n)); i++)
             {
