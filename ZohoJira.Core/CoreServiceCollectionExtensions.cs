@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ZohoJira.Core.Activity;
 using ZohoJira.Core.Common;
 using ZohoJira.Core.Jira;
+using ZohoJira.Core.Operations;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Scheduling;
 using ZohoJira.Core.Security;
@@ -47,9 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InboundEventStore>();
         services.AddSingleton<SmartItemService>();
         services.AddSingleton<IssuePanel.IssuePanelService>();
-        services.AddSingleton<Operations.SyncProblemService>();
-        services.AddSingleton<Operations.SyncHealthService>();
-        services.AddSingleton<Operations.ActivityQueryService>();
+        services.AddOperations(configuration);
         services.AddSingleton<SmartItems.Metadata.SmartItemMetadataService>();
         services.AddDurableWork(configuration);
         services.AddSingleton<IWorkHandler, Sync.ZohoToJira.ZohoPullHandler>();

@@ -1,5 +1,7 @@
 using ZohoJira.Core.Connections;
+using ZohoJira.Core.Operations;
 using ZohoJira.Sandbox.JiraCloud;
+using ZohoJira.Sandbox.Outbox;
 using ZohoJira.Sandbox.ZohoDesk;
 
 namespace ZohoJira.Sandbox;
@@ -17,6 +19,10 @@ public static class SandboxRegistration
         services.AddZohoSandbox();
         services.AddJiraSandbox();
         services.AddSingleton<ISandboxEnvironment, SandboxEnvironment>();
+
+        // Admin notices (parked work) go to the sandbox outbox instead of an SMTP server.
+        services.AddSingleton<SandboxOutbox>();
+        services.AddSingleton<IAdminMailer, SandboxOutboxMailer>();
         return services;
     }
 
@@ -25,6 +31,7 @@ public static class SandboxRegistration
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapZohoSandbox();
         endpoints.MapJiraSandbox();
+        SandboxOutbox.Map(endpoints);
         return endpoints;
     }
 }

@@ -4,19 +4,31 @@ using ZohoJira.Web.Security;
 namespace ZohoJira.Tests.Infrastructure;
 
 /// <summary>One app on a real loopback port and one headless Chromium (Debian's /usr/bin/chromium) for the browser tests.
-/// Tests share them; each test opens its own browser context (own cookies) through <see cref="NewPageAsync"/>.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+/// Tests share them; each test opens its own browser context (own cookies) through <see cref="NewPageAsync"/>. A class
+/// that needs an app of its own (its own settings, connections) derives a fixture and passes its settings.</summary>
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public ZohoJiraAppFactory App { get; } = new ZohoJiraAppFactory().UseRealPort();
+    public BrowserFixture()
+        : this(app => app)
+    {
+    }
+
+    protected BrowserFixture(Func<ZohoJiraAppFactory, ZohoJiraAppFactory> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        App = configure(new ZohoJiraAppFactory()).UseRealPort();
+    }
+
+    public ZohoJiraAppFactory App { get; }
 
     public string BaseUrl => App.BaseUrl!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -70,7 +82,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForSelectorAsync("[data-interactive='true']");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {

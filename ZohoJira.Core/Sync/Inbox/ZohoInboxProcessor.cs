@@ -78,7 +78,7 @@ public sealed partial class ZohoInboxProcessor(
                 .ToListAsync(cancellationToken);
             foreach (var link in links)
             {
-                await queue.EnqueueAsync(db, ZohoPullWork.For(link, trigger: "webhook"), cancellationToken);
+                await queue.EnqueueAsync(db, ZohoPullWork.For(link, trigger: "webhook") with { ReceivedAt = inbound.ReceivedAt }, cancellationToken);
                 work++;
                 if (target.CommentId is { } commentId && link.SmartItem!.SyncComments)
                 {
@@ -104,7 +104,7 @@ public sealed partial class ZohoInboxProcessor(
                     .ToListAsync(cancellationToken);
                 foreach (var itemId in creators)
                 {
-                    await queue.EnqueueAsync(db, AutoCreate.AutoCreateWork.Create(itemId, module, target.RecordId, "webhook"), cancellationToken);
+                    await queue.EnqueueAsync(db, AutoCreate.AutoCreateWork.Create(itemId, module, target.RecordId, "webhook") with { ReceivedAt = inbound.ReceivedAt }, cancellationToken);
                     work++;
                 }
             }

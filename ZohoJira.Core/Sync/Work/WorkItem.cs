@@ -57,6 +57,10 @@ public sealed class WorkItem
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When the change this work carries reached the connector (a webhook's receipt), when a webhook caused it;
+    /// merged requests keep the earliest. Finished minus this is the sync latency the dashboard and metrics report.</summary>
+    public DateTime? ReceivedAt { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }

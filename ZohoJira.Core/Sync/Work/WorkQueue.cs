@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ZohoJira.Core.Common;
+using ZohoJira.Core.Operations;
 using ZohoJira.Core.Persistence;
 
 namespace ZohoJira.Core.Sync.Work;
@@ -14,7 +15,8 @@ public sealed class WorkQueue(
     TimeProvider time,
     WorkSignal signal,
     RetryPolicy retryPolicy,
-    IOptions<WorkOptions> options)
+    IOptions<WorkOptions> options,
+    SyncMetrics metrics)
 {
     private const int EnqueueTries = 5;
 
@@ -59,11 +61,13 @@ public sealed class WorkQueue(
                 }
 
                 var rerun = disposition == EnqueueDisposition.RerunRequested;
+                var received = request.ReceivedAt;
                 var changed = await db.Set<WorkItem>()
                     .Where(w => w.Id == existing.Id && w.Status == existing.Status && w.ActiveDedupeKey == request.DedupeKey)
                     .ExecuteUpdateAsync(
                         s => s.SetProperty(w => w.Payload, request.Payload)
                             .SetProperty(w => w.RerunRequested, w => w.RerunRequested || rerun)
+                            .SetProperty(w => w.ReceivedAt, w => w.ReceivedAt ?? received)
                             .SetProperty(w => w.UpdatedAt, now),
                         cancellationToken);
                 if (changed == 1)
@@ -86,6 +90,7 @@ public sealed class WorkQueue(
                     NextAttemptAt = request.NotBefore is { } notBefore && notBefore > now ? notBefore : now,
                     CreatedAt = now,
                     UpdatedAt = now,
+                    ReceivedAt = request.ReceivedAt,
                 };
                 db.Add(item);
                 try
@@ -177,9 +182,11 @@ public sealed class WorkQueue(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var held = Held(db, claim);
         int changed;
+        var parked = false;
         if (outcome is WorkFailed failure)
         {
             var decision = retryPolicy.Decide(failure, claim.Item.Attempts, now, jitter);
+            parked = decision.Parks;
             var message = Truncate(failure.Message, WorkItemConfiguration.FailureMessageLength);
             var status = decision.Parks ? WorkItemStatus.Parked : WorkItemStatus.Ready;
             var next = decision.RetryAt ?? now;
@@ -208,6 +215,11 @@ public sealed class WorkQueue(
                     .SetProperty(w => w.LeaseExpiresAt, (DateTime?)null)
                     .SetProperty(w => w.UpdatedAt, now),
                 cancellationToken);
+        }
+
+        if (changed == 1)
+        {
+            metrics.Completed(claim.Item, outcome, parked, now);
         }
 
         return changed == 1;
@@ -256,10 +268,12 @@ public sealed class WorkQueue(
     }
 
     /// <summary>Ready and due (or running with a lapsed lease: the implicit lease reaper), of a handled kind, and first
-    /// in line for its record: no earlier item (by id) with the same ordering key is unfinished.</summary>
+    /// in line for its record: no earlier item (by id) with the same ordering key is unfinished. Nothing while an admin
+    /// has paused the connector (read in the same statement, so every instance obeys at once).</summary>
     private static IQueryable<WorkItem> Claimable(ZohoJiraDbContext db, DateTime now, string[] kinds) =>
         db.Set<WorkItem>().Where(w =>
-            kinds.Contains(w.Kind)
+            !db.Set<ConnectorState>().Any(c => c.Paused)
+            && kinds.Contains(w.Kind)
             && ((w.Status == WorkItemStatus.Ready && w.NextAttemptAt <= now
                     && (w.LeaseExpiresAt == null || w.LeaseExpiresAt <= now))
                 || (w.Status == WorkItemStatus.Running && w.LeaseExpiresAt <= now))

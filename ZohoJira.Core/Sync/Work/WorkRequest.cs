@@ -1,7 +1,8 @@
 namespace ZohoJira.Core.Sync.Work;
 
 /// <summary>A request to do one unit of work. <paramref name="DedupeKey"/> says when two requests are the same work;
-/// <paramref name="OrderingKey"/> names the record it concerns (work for one record runs in order of enqueueing).</summary>
+/// <paramref name="OrderingKey"/> names the record it concerns (work for one record runs in order of enqueueing).
+/// <paramref name="ReceivedAt"/> is when the change reached the connector, when a webhook brought it (for latency).</summary>
 public sealed record WorkRequest(
     string Kind,
     string DedupeKey,
@@ -9,7 +10,8 @@ public sealed record WorkRequest(
     string Payload = "{}",
     Guid? SmartItemId = null,
     Guid? LinkId = null,
-    DateTime? NotBefore = null);
+    DateTime? NotBefore = null,
+    DateTime? ReceivedAt = null);
 
 /// <summary>What enqueueing did.</summary>
 public enum EnqueueDisposition

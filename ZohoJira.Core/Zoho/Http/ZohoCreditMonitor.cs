@@ -7,12 +7,26 @@ namespace ZohoJira.Core.Zoho.Http;
 internal sealed class ZohoCreditMonitor(TimeProvider time)
 {
     private readonly Lock _lock = new();
+    private DateTime _day;
+    private long _spent;
 
     public long? LastWeight { get; private set; }
 
     public long? Remaining { get; private set; }
 
     public DateTimeOffset? ObservedAt { get; private set; }
+
+    /// <summary>The credits this instance's calls cost since midnight UTC (the sum of the weights it was told).</summary>
+    public long SpentToday
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _day == time.GetUtcNow().UtcDateTime.Date ? _spent : 0;
+            }
+        }
+    }
 
     internal void Record(HttpResponseMessage response)
     {
@@ -28,6 +42,14 @@ internal sealed class ZohoCreditMonitor(TimeProvider time)
             LastWeight = weight ?? LastWeight;
             Remaining = remaining ?? Remaining;
             ObservedAt = time.GetUtcNow();
+            var today = ObservedAt.Value.UtcDateTime.Date;
+            if (_day != today)
+            {
+                _day = today;
+                _spent = 0;
+            }
+
+            _spent += weight ?? 0;
         }
     }
 

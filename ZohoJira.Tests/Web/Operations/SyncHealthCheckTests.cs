@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ZohoJira.Core.Common;
+using ZohoJira.Core.Operations;
 using ZohoJira.Core.Persistence;
 using ZohoJira.Core.Sync.Work;
 using ZohoJira.Tests.Infrastructure;
@@ -42,6 +43,24 @@ public sealed class SyncHealthCheckTests : IAsyncLifetime
 
         await SetAsync(waiting.Id, WorkItemStatus.Done, null);
         (await SyncStatusAsync()).Status.Should().Be(HealthStatus.Healthy);
+    }
+
+    [Fact]
+    public async Task Readiness_WhilePaused_OldWaitingWorkIsExpected_AndSaysSo()
+    {
+        var pause = _app.Services.GetRequiredService<ConnectorPauseService>();
+        var waiting = await _app.Services.GetRequiredService<WorkQueue>().EnqueueAsync(new WorkRequest("health-probe", "health:paused", "health:p"));
+        await pause.PauseAsync("ops-admin");
+        _app.Time.Advance(TimeSpan.FromMinutes(30));
+
+        var paused = await SyncStatusAsync();
+        paused.Status.Should().Be(HealthStatus.Healthy, "an admin paused it on purpose");
+        paused.Description.Should().StartWith("Sync paused by an admin");
+        paused.Data["paused"].Should().Be(true);
+
+        await pause.ResumeAsync("ops-admin");
+        (await SyncStatusAsync()).Status.Should().Be(HealthStatus.Degraded, "resumed, the same wait is late");
+        await SetAsync(waiting.Id, WorkItemStatus.Done, null);
     }
 
     private async Task<HealthReportEntry> SyncStatusAsync()

@@ -370,6 +370,36 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.ToTable("link_field_writes", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Operations.ConnectorState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ParkedNoticeThrough")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("connector_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Paused = false
+                        });
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Scheduling.JobRunState", b =>
                 {
                     b.Property<string>("JobName")
@@ -850,6 +880,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("RerunRequested")
                         .HasColumnType("boolean");

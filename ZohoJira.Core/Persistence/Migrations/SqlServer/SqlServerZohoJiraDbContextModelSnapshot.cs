@@ -370,6 +370,36 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.ToTable("link_field_writes", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Operations.ConnectorState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ParkedNoticeThrough")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("connector_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Paused = false
+                        });
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Scheduling.JobRunState", b =>
                 {
                     b.Property<string>("JobName")
@@ -854,6 +884,9 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("RerunRequested")
                         .HasColumnType("bit");

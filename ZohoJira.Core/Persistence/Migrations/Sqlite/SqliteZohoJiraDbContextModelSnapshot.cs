@@ -357,6 +357,36 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.ToTable("link_field_writes", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Operations.ConnectorState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedNoticeThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("connector_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Paused = false
+                        });
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Scheduling.JobRunState", b =>
                 {
                     b.Property<string>("JobName")
@@ -824,6 +854,9 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RerunRequested")
