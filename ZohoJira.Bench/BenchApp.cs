@@ -6,10 +6,11 @@ using Microsoft.Extensions.Http;
 
 namespace ZohoJira.Bench;
 
-/// <summary>The whole app in-process with the sandbox on, its own SQLite file, no workers or scheduler (the benchmark
-/// drives the engine), and every outbound HttpClient routed to the in-memory server: the real vendor clients talk to the
-/// simulators over real HTTP handlers, without sockets.</summary>
-internal sealed class BenchApp : WebApplicationFactory<global::Program>
+/// <summary>The whole app in-process with the sandbox on, its own SQLite file, no scheduler and by default no workers
+/// (the benchmark drives the engine; <paramref name="workers"/> runs the app's own worker and inbox loops), and every
+/// outbound HttpClient routed to the in-memory server: the real vendor clients talk to the simulators over real HTTP
+/// handlers, without sockets.</summary>
+internal sealed class BenchApp(int workers = 0) : WebApplicationFactory<global::Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "zohojira-bench", Guid.NewGuid().ToString("N"));
 
@@ -21,7 +22,7 @@ internal sealed class BenchApp : WebApplicationFactory<global::Program>
         builder.UseSetting("Sandbox:Enabled", "true");
         builder.UseSetting("Sandbox:BaseUrl", "http://localhost");
         builder.UseSetting("App:PublicBaseUrl", "http://localhost");
-        builder.UseSetting("Sync:Workers", "0");
+        builder.UseSetting("Sync:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(o =>

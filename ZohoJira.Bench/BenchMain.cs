@@ -90,6 +90,8 @@ internal static class BenchMain
             figures.Add(await PanelRenderAsync(services, tickets[0], PanelLinkCount));
         }
 
+        figures.AddRange(await SyncBench.ZohoToJiraLatencyAsync(changes: 200));
+        figures.AddRange(await SyncBench.AutoCreateAsync(count: quick ? 300 : 1_000));
         figures.AddRange(await JiraToZohoBench.RunAsync(changes: 200));
 
         Console.WriteLine($"{"Figure",-32} {"Value",10} {"Unit",-8} Goal");
