@@ -89,10 +89,12 @@ public sealed class SandboxConsoleBrowserTests(BrowserFixture browser) : IClassF
             await BrowserFixture.WaitForInteractiveAsync(page);
             await page.WaitForSelectorAsync("#wizard-name");
             await ScreenshotAsync(page, "2-wizard-demo-item");
+            await page.SetViewportSizeAsync(480, 720); // the width Jira gives the panel
             await page.GotoAsync($"/panel/{key}");
             await BrowserFixture.WaitForInteractiveAsync(page);
             await page.WaitForTimeoutAsync(1500);
             await ScreenshotAsync(page, "5-issue-panel");
+            await page.SetViewportSizeAsync(1400, 1000);
             await page.GotoAsync("/");
             await BrowserFixture.WaitForInteractiveAsync(page);
             await page.WaitForSelectorAsync("#overview-sync");
@@ -121,6 +123,7 @@ public sealed class SandboxConsoleBrowserTests(BrowserFixture browser) : IClassF
         }
 
         Directory.CreateDirectory(folder);
+        await page.Locator("h1, h2, h3, h4, h5, h6").First.ScrollIntoViewIfNeededAsync(); // the top of the page
         await page.WaitForTimeoutAsync(500); // let transitions and the live refresh settle
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
