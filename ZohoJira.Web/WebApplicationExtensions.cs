@@ -94,13 +94,18 @@ public static partial class WebApplicationExtensions
         app.MapSmartItemExport();
         app.MapZohoWebhooks();
         app.MapJiraWebhooks();
-        if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
+        var sandbox = app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled;
+        if (sandbox)
         {
             app.MapZohoJiraSandbox();
         }
 
         // The security headers set frame-ancestors (the issue panel is framed by Jira); Blazor must not replace it with 'self'.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        var pages = app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        if (sandbox)
+        {
+            pages.AddAdditionalAssemblies(SandboxRegistration.PagesAssembly);
+        }
         return app;
     }
 

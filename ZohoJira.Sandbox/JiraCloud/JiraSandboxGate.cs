@@ -21,7 +21,9 @@ internal sealed class JiraSandboxGate(JiraSandboxState state, JiraSandboxFaults 
             statusPages.Enabled = false;
         }
 
-        if (faults.Latency > TimeSpan.Zero)
+        // The sandbox console acting as the Jira user skips the faults armed for the connector (it still signs in).
+        var console = SandboxConsole.SandboxConsoleCalls.IsConsoleCall(http);
+        if (faults.Latency > TimeSpan.Zero && !console)
         {
             await Task.Delay(faults.Latency, http.RequestAborted);
         }
@@ -37,7 +39,7 @@ internal sealed class JiraSandboxGate(JiraSandboxState state, JiraSandboxFaults 
         http.Items[AccountItem] = account;
         http.Response.Headers["X-AAccountId"] = account.AccountId;
 
-        if (faults.TakeFailure(http.Request.Path.Value ?? string.Empty) is { } failure)
+        if (!console && faults.TakeFailure(http.Request.Path.Value ?? string.Empty) is { } failure)
         {
             if (failure.RetryAfter is { } retry)
             {

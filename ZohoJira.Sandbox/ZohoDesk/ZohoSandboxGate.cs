@@ -16,6 +16,12 @@ internal sealed class ZohoSandboxGate(ZohoSandboxAccounts accounts, ZohoSandboxS
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (SandboxConsole.SandboxConsoleCalls.IsConsoleCall(http))
+        {
+            // The sandbox console acting as the Zoho agent: no faults, credits or call counting (those are the connector's).
+            return await next(context);
+        }
+
         var request = http.Request;
         state.DeskBaseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/sandbox/zoho/desk";
         state.CountApiCall();
