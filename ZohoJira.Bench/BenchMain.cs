@@ -93,6 +93,7 @@ internal static class BenchMain
         figures.AddRange(await SyncBench.ZohoToJiraLatencyAsync(changes: 200));
         figures.AddRange(await SyncBench.AutoCreateAsync(count: quick ? 300 : 1_000));
         figures.AddRange(await JiraToZohoBench.RunAsync(changes: 200));
+        figures.Add(await ActivityBench.PageAsync(rows: 1_000_000));
 
         Console.WriteLine($"{"Figure",-32} {"Value",10} {"Unit",-8} Goal");
         foreach (var (name, value, unit, goal) in figures)

@@ -372,6 +372,15 @@ internal static class ZohoSandboxRecordEndpoints
                     record[counter] = "0";
                 }
 
+                // Zoho answers every standard field of a ticket, null when it was left empty.
+                foreach (var field in new[] { "description", "dueDate", "priority", "email", "phone", "category", "subCategory", "classification", "assigneeId", "resolution", "productId", "teamId" })
+                {
+                    if (!record.ContainsKey(field))
+                    {
+                        record[field] = null;
+                    }
+                }
+
                 record["isSpam"] = false;
                 record["isArchived"] = false;
                 record["isDeleted"] = false;

@@ -126,7 +126,7 @@ public sealed class WebhookFuzzTests(ITestOutputHelper output)
 
             using var response = await http.SendAsync(request);
             var status = (int)response.StatusCode;
-            if (freshToken is not null && status == 200)
+            if (freshToken is not null && status == 200 && !consumedTokens.Contains(freshToken))
             {
                 // Accepted once: from now on this token is a captured one.
                 consumedTokens.Add(freshToken);
@@ -184,8 +184,10 @@ public sealed class WebhookFuzzTests(ITestOutputHelper output)
             case 5:
                 return (key.SignPayload(fuzz.WrongClaims()), false);
             case 6 when consumed.Count > 0:
-                // A captured token replayed, with whatever body the attacker likes.
-                return (consumed[fuzz.Rng.Next(consumed.Count)], false);
+                // A token Zoho already used, again with another body: Zoho's tokens repeat within a second, so the receiver
+                // takes a burst of bodies per token (each prompting only a re-read from Zoho; the cap is tested in
+                // WebhookReplayTests). It counts as properly signed here.
+                return (consumed[fuzz.Rng.Next(consumed.Count)], true);
             case 7:
                 // Signed correctly, but expired long ago or without an expiry.
                 return (key.SignPayload(fuzz.Rng.Next(2) == 0

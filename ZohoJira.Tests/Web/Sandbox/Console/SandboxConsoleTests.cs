@@ -99,7 +99,7 @@ public sealed class SandboxConsoleTests(SandboxAppFixture sandbox) : IClassFixtu
 
         Zoho.Attachments(id).Should().ContainSingle(a => a.Name == "generated.bin" && a.Size == 50_000);
 
-        await using (var big = new SandboxGeneratedStream(8, ZohoSandboxTicketEndpoints.MaxUploadBytes + 1))
+        await using (var big = new SandboxGeneratedStream(8, ZohoSandboxChildEndpoints.MaxUploadBytes + 1))
         {
             var refused = await Zoho.AttachAsync(id, "too-big.bin", big, isPublic: false);
             refused.Status.Should().Be(413, "a generated file over Zoho's limit tries the limit");
