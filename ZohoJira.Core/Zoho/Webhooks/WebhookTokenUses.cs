@@ -11,7 +11,7 @@ namespace ZohoJira.Core.Zoho.Webhooks;
 public sealed class WebhookTokenUses(IDbContextFactory<ZohoJiraDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Different bodies one token may bring (Zoho's deliveries of one subscription within one second).</summary>
-    public const int MaxBodiesPerToken = 20;
+    public const int MaxBodiesPerToken = 500;
 
     /// <summary>True for a body this token has not brought before, while the token has brought fewer than
     /// <see cref="MaxBodiesPerToken"/>, and for a repeat of a delivery already accepted (the inbox keeps one copy);
