@@ -70,7 +70,8 @@ public class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // The first page after signing in renders the Overview with its dashboard: allow a busy 2-core machine longer.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 45_000 });
         await WaitForInteractiveAsync(page);
     }
 
