@@ -30,61 +30,20 @@ internal static class JiraToZohoBench
     public static async Task<IReadOnlyList<(string Name, double Value, string Unit, string Goal)>> RunAsync(int changes)
     {
         await using var app = new BenchApp();
-        _ = app.Server;
-        var services = app.Services;
-        var code = services.GetRequiredService<ZohoSandboxAccounts>().GenerateCode();
-        await services.GetRequiredService<ZohoConnectionService>().ConnectAsync(new ZohoConnectRequest("sandbox", code.ClientId, code.ClientSecret, code.Code));
-        var connections = services.GetRequiredService<JiraConnectionService>();
-        await connections.SaveAsync("http://localhost" + JiraSandboxAccounts.SitePath, JiraSandboxAccounts.ConnectorEmail, JiraSandboxAccounts.ConnectorApiToken);
-        var saved = await services.GetRequiredService<SmartItemService>().CreateAsync(new SmartItemModel
-        {
-            Name = "Bench two-way tickets",
-            Mode = SyncMode.TwoWay,
-            JiraProjectKey = "SUP",
-            JiraIssueTypeId = "10002",
-            ZohoModule = "tickets",
-            Mappings = [new FieldMapping { JiraFieldId = "summary", ZohoField = "subject" }],
-        });
-        var itemId = saved.Id ?? throw new InvalidOperationException("The bench item was not saved.");
-        await connections.RegisterWebhookAsync(JiraWebhookEndpoints.ReceiverUrl(services));
-
-        var connector = await connections.CreateClientAsync() ?? throw new InvalidOperationException("Jira is not connected.");
+        var (services, itemId, connector) = await SyncBench.ConnectAsync(app, new SyncOptions(), SyncMode.TwoWay);
+        await services.GetRequiredService<JiraConnectionService>().RegisterWebhookAsync(JiraWebhookEndpoints.ReceiverUrl(services));
         var person = services.GetRequiredService<IJiraClientFactory>()
             .Create(new JiraSite(new Uri("http://localhost" + JiraSandboxAccounts.SitePath), JiraSandboxAccounts.UserEmail, JiraSandboxAccounts.UserApiToken));
         var state = services.GetRequiredService<ZohoSandboxState>();
         var links = new List<Link>();
         for (var i = 0; i < Links; i++)
         {
-            string ticket;
-            lock (state.Gate)
-            {
-                ticket = state.AddRecord("tickets", new JsonObject
-                {
-                    ["subject"] = $"Bench pair {i}",
-                    ["departmentId"] = state.Departments[0]["id"]!.GetValue<string>(),
-                    ["status"] = "Open",
-                })["id"]!.GetValue<string>();
-            }
-
+            var ticket = SyncBench.AddTicket(state, $"Bench pair {i}");
             var issue = await connector.CreateIssueAsync(new JiraIssueCreate("SUP", "10002", new JsonObject { ["summary"] = $"Bench pair {i}" }));
-            links.Add(new Link
-            {
-                Id = Guid.NewGuid(),
-                SmartItemId = itemId,
-                JiraIssueId = issue.Id,
-                JiraIssueKey = issue.Key,
-                ZohoModule = "tickets",
-                ZohoRecordId = ticket,
-                CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
-            });
+            links.Add(SyncBench.NewLink(itemId, issue.Id, issue.Key, ticket));
         }
 
-        var dbFactory = services.GetRequiredService<IDbContextFactory<ZohoJiraDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            db.Links.AddRange(links);
-            await db.SaveChangesAsync();
-        }
+        await SyncBench.SaveLinksAsync(services, links);
 
         var inbox = services.GetRequiredService<JiraInboxProcessor>();
         var queue = services.GetRequiredService<WorkQueue>();
@@ -118,7 +77,7 @@ internal static class JiraToZohoBench
         }
 
         int echoes;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await services.GetRequiredService<IDbContextFactory<ZohoJiraDbContext>>().CreateDbContextAsync())
         {
             echoes = await db.Activity.CountAsync(a => a.SmartItemId == itemId && a.Direction == ActivityDirections.ZohoToJira
                 && a.Outcome == ActivityOutcome.Applied);

@@ -129,7 +129,9 @@ internal static class SyncBench
         ];
     }
 
-    private static async Task<(IServiceProvider Services, Guid ItemId, IJiraClient Jira)> ConnectAsync(BenchApp app, SyncOptions options)
+    /// <summary>Starts the app, connects the sandbox Zoho and Jira, and saves a tickets ↔ SUP item mapping subject to summary.</summary>
+    public static async Task<(IServiceProvider Services, Guid ItemId, IJiraClient Jira)> ConnectAsync(BenchApp app, SyncOptions options,
+        SyncMode mode = SyncMode.OneWay)
     {
         _ = app.Server;
         var services = app.Services;
@@ -140,7 +142,7 @@ internal static class SyncBench
         var saved = await services.GetRequiredService<SmartItemService>().CreateAsync(new SmartItemModel
         {
             Name = "Bench sync",
-            Mode = SyncMode.OneWay,
+            Mode = mode,
             JiraProjectKey = Project,
             JiraIssueTypeId = TaskType,
             ZohoModule = "tickets",
@@ -152,7 +154,7 @@ internal static class SyncBench
         return (services, itemId, jira);
     }
 
-    private static string AddTicket(ZohoSandboxState state, string subject)
+    public static string AddTicket(ZohoSandboxState state, string subject)
     {
         lock (state.Gate)
         {
@@ -166,7 +168,7 @@ internal static class SyncBench
         }
     }
 
-    private static Link NewLink(Guid itemId, string issueId, string issueKey, string ticket) => new()
+    public static Link NewLink(Guid itemId, string issueId, string issueKey, string ticket) => new()
     {
         Id = Guid.NewGuid(),
         SmartItemId = itemId,
@@ -177,7 +179,7 @@ internal static class SyncBench
         CreatedAt = DateTime.UnixEpoch,
     };
 
-    private static async Task SaveLinksAsync(IServiceProvider services, IEnumerable<Link> links)
+    public static async Task SaveLinksAsync(IServiceProvider services, IEnumerable<Link> links)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<ZohoJiraDbContext>>().CreateDbContextAsync();
         db.Links.AddRange(links);

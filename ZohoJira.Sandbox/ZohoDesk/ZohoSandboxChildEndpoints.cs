@@ -199,17 +199,7 @@ public static class ZohoSandboxChildEndpoints
 
             var agent = state.Agents[0];
             comment = NewComment(state, text, Text(body["contentType"]) ?? "html", body["isPublic"] is JsonValue p && p.TryGetValue<bool>(out var isPublic) && isPublic,
-                new JsonObject
-                {
-                    ["id"] = agent["id"]!.GetValue<string>(),
-                    ["firstName"] = agent["firstName"]!.GetValue<string>(),
-                    ["lastName"] = agent["lastName"]!.GetValue<string>(),
-                    ["name"] = agent["name"]!.GetValue<string>(),
-                    ["email"] = agent["emailId"]!.GetValue<string>(),
-                    ["photoURL"] = null,
-                    ["roleName"] = "Administrator",
-                    ["type"] = "AGENT",
-                });
+                ZohoSandboxSeed.Commenter(agent, "Administrator"));
             var comments = state.Comments.TryGetValue(recordId, out var list) ? list : state.Comments[recordId] = [];
             comments.Add(comment);
             record["commentCount"] = comments.Count.ToString(CultureInfo.InvariantCulture);

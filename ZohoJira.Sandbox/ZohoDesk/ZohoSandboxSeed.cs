@@ -296,17 +296,7 @@ internal static class ZohoSandboxSeed
                     ["contentType"] = "html",
                     ["isPublic"] = c % 2 == 1,
                     ["commenterId"] = agent["id"]!.GetValue<string>(),
-                    ["commenter"] = new JsonObject
-                    {
-                        ["id"] = agent["id"]!.GetValue<string>(),
-                        ["firstName"] = agent["firstName"]!.GetValue<string>(),
-                        ["lastName"] = agent["lastName"]!.GetValue<string>(),
-                        ["name"] = agent["name"]!.GetValue<string>(),
-                        ["email"] = agent["emailId"]!.GetValue<string>(),
-                        ["photoURL"] = null,
-                        ["roleName"] = "Agent",
-                        ["type"] = "AGENT",
-                    },
+                    ["commenter"] = Commenter(agent, "Agent"),
                     ["commentedTime"] = ZohoSandboxState.Format(created.AddHours(c + 1)),
                     ["modifiedTime"] = null,
                     ["attachments"] = new JsonArray(),
@@ -457,5 +447,18 @@ internal static class ZohoSandboxSeed
         CreatorId = creatorId,
         IsPublic = f.Random.Bool(),
         GeneratedSeed = f.Random.Int(1, int.MaxValue - 1),
+    };
+
+    /// <summary>A comment's <c>commenter</c> object for an agent, as Zoho answers it.</summary>
+    internal static JsonObject Commenter(JsonObject agent, string roleName) => new()
+    {
+        ["id"] = agent["id"]!.GetValue<string>(),
+        ["firstName"] = agent["firstName"]!.GetValue<string>(),
+        ["lastName"] = agent["lastName"]!.GetValue<string>(),
+        ["name"] = agent["name"]!.GetValue<string>(),
+        ["email"] = agent["emailId"]!.GetValue<string>(),
+        ["photoURL"] = null,
+        ["roleName"] = roleName,
+        ["type"] = "AGENT",
     };
 }
