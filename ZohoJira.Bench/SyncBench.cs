@@ -84,10 +84,11 @@ internal static class SyncBench
     public static async Task<IEnumerable<(string, double, string, string)>> AutoCreateAsync(int count)
     {
         await using var app = new BenchApp(workers: 2);
-        var (services, itemId, _) = await ConnectAsync(app, new SyncOptions { AutoCreate = true });
+        var (services, itemId, _) = await ConnectAsync(app,
+            new SyncOptions { AutoCreate = true, AutoCreateBaseline = TimeProvider.System.GetUtcNow().UtcDateTime });
         var state = services.GetRequiredService<ZohoSandboxState>();
 
-        // Saving the item sets its baseline to now; records count as new when created after it (whole seconds).
+        // The baseline is now; records count as new when created after it (Zoho's times are whole seconds).
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         for (var i = 0; i < count; i++)
         {
