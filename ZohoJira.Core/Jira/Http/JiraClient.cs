@@ -344,7 +344,13 @@ internal sealed class JiraClient(HttpClient http, JiraSite site) : IJiraClient
                 Title = link.Title,
                 Summary = link.Summary,
                 Icon = link.IconUrl is null ? null : new WireIcon { Url16X16 = link.IconUrl.ToString(), Title = link.IconTitle },
-                Status = new WireRemoteStatus { Resolved = link.Resolved },
+                Status = new WireRemoteStatus
+                {
+                    Resolved = link.Resolved,
+                    Icon = link.StatusIcon is { } icon
+                        ? new WireIcon { Url16X16 = icon.Url16X16.ToString(), Title = icon.Title, Link = icon.Link.ToString() }
+                        : null,
+                },
             },
         };
         using var request = JsonRequest(HttpMethod.Post, JiraUrls.RemoteLinks(issueIdOrKey), body, JiraWireJsonContext.Default.WireRemoteLinkRequest);
@@ -362,7 +368,7 @@ internal sealed class JiraClient(HttpClient http, JiraSite site) : IJiraClient
             $"list the remote links of issue {issueIdOrKey}", cancellationToken);
         return links.Select(l => new JiraStoredRemoteLink(
             long.TryParse(l.Id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0,
-            l.GlobalId, l.Object?.Url, l.Object?.Title, l.Relationship)).ToList();
+            l.GlobalId, l.Object?.Url, l.Object?.Title, l.Relationship, l.Object?.Status?.Icon?.Link)).ToList();
     }
 
     public async Task<JsonNode?> GetIssuePropertyAsync(string issueIdOrKey, string propertyKey, CancellationToken cancellationToken = default)

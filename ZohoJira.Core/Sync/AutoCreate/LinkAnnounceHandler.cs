@@ -14,8 +14,8 @@ using ZohoJira.Core.Zoho.Models;
 
 namespace ZohoJira.Core.Sync.AutoCreate;
 
-/// <summary>Makes a new link visible on both sides, once: a Jira remote link from the issue to the Zoho record and one to
-/// the issue's ZohoJira panel (each upserted by a global id, so a repeat changes nothing) and, on tickets, a private Zoho comment naming the Jira issue, its URL and
+/// <summary>Makes a new link visible on both sides, once: a Jira remote link from the issue to the Zoho record whose status
+/// icon opens the issue's ZohoJira panel (upserted by a global id, so a repeat changes nothing) and, on tickets, a private Zoho comment naming the Jira issue, its URL and
 /// the sync behaviour (not added again when a comment with the issue's URL is already there). Done when
 /// <see cref="Links.Link.AnnouncedAt"/> is set.</summary>
 public sealed class LinkAnnounceHandler(
@@ -56,17 +56,18 @@ public sealed class LinkAnnounceHandler(
         }
 
         var issueUrl = new Uri(jira.Site.SiteUrl, $"browse/{Uri.EscapeDataString(link.JiraIssueKey)}");
-        if (record.WebUrl is { } web && Uri.TryCreate(web, UriKind.Absolute, out var webUrl))
+        // One remote link per Zoho record: it opens the record, and its status icon opens the issue's ZohoJira panel
+        // (one write, not a second link). Without a web URL for the record the link opens the panel itself.
+        var panel = PanelUrl(link.JiraIssueKey);
+        var recordUrl = record.WebUrl is { } web && Uri.TryCreate(web, UriKind.Absolute, out var webUrl) ? webUrl : panel;
+        if (recordUrl is not null)
         {
+            var panelIcon = panel is null || PanelIconUrl() is not { } iconUrl
+                ? null
+                : new JiraRemoteLinkIcon(iconUrl, "Open the ZohoJira panel", panel);
             await jira.UpsertRemoteLinkAsync(link.JiraIssueId, new JiraRemoteLink(
-                AutoCreateWork.Marker(zoho.OrgId, module.ApiName, link.ZohoRecordId), webUrl,
-                $"Zoho Desk {module.DisplayName}: {AutoCreateWork.FallbackSummary(record)}", ApplicationName: "Zoho Desk"), cancellationToken);
-        }
-
-        if (PanelUrl(link.JiraIssueKey) is { } panel)
-        {
-            await jira.UpsertRemoteLinkAsync(link.JiraIssueId, new JiraRemoteLink(
-                $"zohojira-panel:{link.JiraIssueKey}", panel, "ZohoJira panel: the linked Zoho Desk records", ApplicationName: "ZohoJira"), cancellationToken);
+                AutoCreateWork.Marker(zoho.OrgId, module.ApiName, link.ZohoRecordId), recordUrl,
+                $"Zoho Desk {module.DisplayName}: {AutoCreateWork.FallbackSummary(record)}", ApplicationName: "Zoho Desk", StatusIcon: panelIcon), cancellationToken);
         }
 
         if (module == ZohoModule.Tickets)
@@ -92,10 +93,13 @@ public sealed class LinkAnnounceHandler(
     }
 
     /// <summary>The issue panel's address, when the app knows its public address.</summary>
-    private Uri? PanelUrl(string issueKey) =>
-        appUrls.Value.PublicBaseUrl is { Length: > 0 } baseUrl && Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root)
-            ? new Uri(root, $"panel/{Uri.EscapeDataString(issueKey)}")
-            : null;
+    private Uri? PanelUrl(string issueKey) => AppRoot() is { } root ? new Uri(root, $"panel/{Uri.EscapeDataString(issueKey)}") : null;
+
+    /// <summary>The 16×16 icon Jira shows for the panel (served from the app's static files).</summary>
+    private Uri? PanelIconUrl() => AppRoot() is { } root ? new Uri(root, "img/zohojira-16.svg") : null;
+
+    private Uri? AppRoot() =>
+        appUrls.Value.PublicBaseUrl is { Length: > 0 } baseUrl && Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root) ? root : null;
 
     private static string Note(Links.Link link, Uri issueUrl, SmartItemModel item)
     {

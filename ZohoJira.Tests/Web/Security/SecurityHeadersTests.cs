@@ -31,6 +31,19 @@ public sealed class SecurityHeadersTests
     }
 
     [Fact]
+    public async Task PanelIcon_IsServedToAnyone_BecauseJiraShowsItBesideEachZohoRemoteLink()
+    {
+        await using var app = new ZohoJiraAppFactory().Start();
+        using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await anonymous.GetAsync("/img/zohojira-16.svg");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "Jira's browsers fetch the icon without a ZohoJira session");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("<svg").And.Contain("width=\"16\"");
+    }
+
+    [Fact]
     public async Task IssuePanel_MayBeFramedByTheConnectedJiraSiteOnly()
     {
         await using var app = new ZohoJiraAppFactory().Start();

@@ -39,11 +39,16 @@ internal sealed class WireIcon
     public string? Url16X16 { get; set; }
 
     public string? Title { get; set; }
+
+    /// <summary>Where a click on a status icon leads (Jira ignores it on the object's own icon).</summary>
+    public string? Link { get; set; }
 }
 
 internal sealed class WireRemoteStatus
 {
     public bool? Resolved { get; set; }
+
+    public WireIcon? Icon { get; set; }
 }
 
 internal sealed class WireRemoteLinkIdentifies

@@ -296,7 +296,8 @@ public sealed class JiraClientContractTests(JiraSandboxFixture sandbox) : IClass
     {
         var created = await CreateTaskAsync("Link me");
         var link = new JiraRemoteLink("system=zohodesk&org=1&id=48213", new Uri("https://desk.zoho.eu/agent/acme/tickets/48213"), "Zoho #48213",
-            Summary: "Customer cannot export", Relationship: "synced with", ApplicationType: "com.zohojira", ApplicationName: "Zoho Desk");
+            Summary: "Customer cannot export", Relationship: "synced with", ApplicationType: "com.zohojira", ApplicationName: "Zoho Desk",
+            StatusIcon: new JiraRemoteLinkIcon(new Uri("https://zohojira.example/img/zohojira-16.svg"), "Open the ZohoJira panel", new Uri("https://zohojira.example/panel/SUP-1")));
 
         var first = await sandbox.Connector.UpsertRemoteLinkAsync(created.Id, link);
         var second = await sandbox.Connector.UpsertRemoteLinkAsync(created.Id, link with { Title = "Zoho #48213 (closed)", Resolved = true });
@@ -305,7 +306,9 @@ public sealed class JiraClientContractTests(JiraSandboxFixture sandbox) : IClass
         second.Created.Should().BeFalse();
         second.Id.Should().Be(first.Id);
         var links = await sandbox.Connector.GetRemoteLinksAsync(created.Id);
-        links.Should().ContainSingle().Which.Title.Should().Be("Zoho #48213 (closed)");
+        var stored = links.Should().ContainSingle().Subject;
+        stored.Title.Should().Be("Zoho #48213 (closed)");
+        stored.StatusLink.Should().Be("https://zohojira.example/panel/SUP-1", "the status icon's link is the one extra address a remote link carries");
     }
 
     [Fact]
