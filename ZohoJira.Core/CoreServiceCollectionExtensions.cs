@@ -65,6 +65,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
         services.Configure<Sync.CatchUp.CatchUpOptions>(configuration.GetSection(WorkOptions.SectionName));
         services.AddSingleton<Sync.CatchUp.ZohoCatchUpService>();
+        services.AddSingleton<Sync.CatchUp.JiraCatchUpService>();
         services.AddSingleton<Sync.CatchUp.LinkRefreshService>();
         services.AddHostedService<Sync.Inbox.InboxHostedService>();
 

@@ -158,6 +158,13 @@ public static class WebServiceCollectionExtensions
                 .WithIdentity($"{ZohoCatchUpJob.Name}-schedule", JobCatalog.Group)
                 .StartAt(TimeProvider.System.GetUtcNow() + interval)
                 .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+
+            q.AddJob<JiraCatchUpJob>(j => j.WithIdentity(JiraCatchUpJob.Key).StoreDurably()
+                .WithDescription("Searches Jira once for issues changed since the last cycle and syncs linked two-way issues into Zoho."));
+            q.AddTrigger(t => t.ForJob(JiraCatchUpJob.Key)
+                .WithIdentity($"{JiraCatchUpJob.Name}-schedule", JobCatalog.Group)
+                .StartAt(TimeProvider.System.GetUtcNow() + interval)
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
         });
 
         if (options.Enabled)

@@ -223,7 +223,8 @@ public sealed class JiraConnectionService(IDbContextFactory<ZohoJiraDbContext> d
         await db.JiraConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastWebhookEventAt, now), cancellationToken);
     }
 
-    private static string Quote(string key) => key.All(char.IsAsciiLetterOrDigit) ? key : $"\"{key.Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+    /// <summary>A project key as a JQL value (quoted unless it is plain letters and digits).</summary>
+    internal static string Quote(string key) => key.All(char.IsAsciiLetterOrDigit) ? key : $"\"{key.Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 
     private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -38,6 +38,8 @@ public abstract class ZohoJiraDbContext(DbContextOptions options, SecretProtecto
 
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
+    public DbSet<JiraSyncCursor> JiraSyncCursors => Set<JiraSyncCursor>();
+
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();

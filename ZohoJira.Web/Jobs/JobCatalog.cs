@@ -11,6 +11,7 @@ public static class JobCatalog
     [
         new(PruneActivityJob.Key, "Prune activity", "Deletes activity older than the retention period (Activity:RetentionDays)."),
         new(ZohoCatchUpJob.Key, "Zoho catch-up", "Reads Zoho changes once per module in use and syncs linked records into Jira (Sync:CatchUpInterval)."),
+        new(JiraCatchUpJob.Key, "Jira catch-up", "Searches Jira once for issues changed since the last cycle in the projects of two-way and custom items and syncs them into Zoho, in case a webhook was lost (Sync:CatchUpInterval)."),
     ];
 }
 

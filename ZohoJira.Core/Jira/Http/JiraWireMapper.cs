@@ -10,7 +10,7 @@ internal static class JiraWireMapper
 {
     public static JiraUser? ToUser(WireUser? user) => user?.AccountId is null
         ? null
-        : new JiraUser(user.AccountId, user.DisplayName, user.EmailAddress, user.AccountType, user.Active ?? true);
+        : new JiraUser(user.AccountId, user.DisplayName, user.EmailAddress, user.AccountType, user.Active ?? true, user.TimeZone);
 
     public static JiraProject ToProject(WireProject project) =>
         new(project.Id ?? string.Empty, project.Key ?? string.Empty, project.Name ?? project.Key ?? string.Empty, project.ProjectTypeKey);

@@ -29,6 +29,8 @@ public sealed partial class JiraInboxProcessor(
     TimeProvider time,
     ILogger<JiraInboxProcessor> logger)
 {
+    public const string WebhookTrigger = "webhook";
+
     /// <summary>Failed events are retried this many times, then parked.</summary>
     public const int MaxAttempts = 5;
 
@@ -86,10 +88,7 @@ public sealed partial class JiraInboxProcessor(
         var now = time.GetUtcNow().UtcDateTime;
         if (parsed?.IssueId is { } issueId && !parsed.IsMadeBy(connectorAccountId))
         {
-            var links = await db.Links.AsNoTracking().Include(l => l.SmartItem)
-                .Where(l => l.JiraIssueId == issueId && l.BrokenAt == null && l.SmartItem != null && !l.SmartItem.IsPaused
-                    && l.SmartItem.Mode != SyncMode.DisplayOnly)
-                .ToListAsync(cancellationToken);
+            var links = await JiraChangeWork.SyncingLinksAsync(db, [issueId], cancellationToken);
             foreach (var link in links)
             {
                 var model = SmartItemMapper.ToModel(link.SmartItem!);
@@ -103,21 +102,20 @@ public sealed partial class JiraInboxProcessor(
                 }
                 else if (parsed.EventType is JiraWebhookEvents.IssueUpdated or JiraWebhookEvents.IssueDeleted)
                 {
-                    if (model.Mode == SyncMode.OneWay)
+                    if (await JiraChangeWork.EnqueuePushAsync(db, queue, link, model, WebhookTrigger, cancellationToken))
                     {
-                        if (parsed.EventType == JiraWebhookEvents.IssueDeleted)
-                        {
-                            // Nothing flows back, but the link must stop: the Zoho → Jira pull finds the issue gone.
-                            await queue.EnqueueAsync(db, ZohoToJira.ZohoPullWork.For(link, trigger: "webhook"), cancellationToken);
-                            work++;
-                        }
-
-                        db.Activity.AddRange(OneWayNotices(parsed, link, model, now));
+                        work++;
                         continue;
                     }
 
-                    await queue.EnqueueAsync(db, JiraPushWork.For(link), cancellationToken);
-                    work++;
+                    if (parsed.EventType == JiraWebhookEvents.IssueDeleted)
+                    {
+                        // Nothing flows back, but the link must stop: the Zoho → Jira pull finds the issue gone.
+                        await queue.EnqueueAsync(db, ZohoToJira.ZohoPullWork.For(link, trigger: WebhookTrigger), cancellationToken);
+                        work++;
+                    }
+
+                    db.Activity.AddRange(OneWayNotices(parsed, link, model, now));
                 }
             }
         }

@@ -11,4 +11,6 @@ internal sealed class WireUser
     public string? DisplayName { get; set; }
 
     public string? EmailAddress { get; set; }
+
+    public string? TimeZone { get; set; }
 }
