@@ -745,6 +745,38 @@ namespace ZohoJira.Core.Persistence.Migrations.Postgres
                     b.ToTable("inbound_events", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.JiraSyncCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastUpdated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SeenIssues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("jira_sync_cursors", (string)null);
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
                     b.Property<string>("ZohoModule")

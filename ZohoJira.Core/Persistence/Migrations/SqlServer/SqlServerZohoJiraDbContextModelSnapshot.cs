@@ -749,6 +749,38 @@ namespace ZohoJira.Core.Persistence.Migrations.SqlServer
                     b.ToTable("inbound_events", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.JiraSyncCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("LastUpdated")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("SeenIssues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedSince")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("jira_sync_cursors", (string)null);
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
                     b.Property<string>("ZohoModule")

@@ -724,6 +724,38 @@ namespace ZohoJira.Core.Persistence.Migrations.Sqlite
                     b.ToTable("inbound_events", (string)null);
                 });
 
+            modelBuilder.Entity("ZohoJira.Core.Sync.JiraSyncCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUpdated")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeenIssues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("jira_sync_cursors", (string)null);
+                });
+
             modelBuilder.Entity("ZohoJira.Core.Sync.SyncCursor", b =>
                 {
                     b.Property<string>("ZohoModule")
