@@ -23,6 +23,7 @@ public sealed class JiraClientContractTests(JiraSandboxFixture sandbox) : IClass
         me.AccountId.Should().Be(JiraSandboxAccounts.ConnectorAccountId);
         me.DisplayName.Should().Be("ZohoJira Connector");
         me.AccountType.Should().Be("app");
+        me.TimeZone.Should().Be("Etc/UTC", "the profile's zone, in which Jira reads JQL dates");
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class JiraClientMetadataContractTests(JiraSandboxFixture sandbox) 
         var byName = await sandbox.Connector.SearchUsersAsync("rivera");
         var byAddress = await sandbox.Connector.SearchUsersAsync("mia.kry");
 
-        byName.Should().ContainSingle().Which.Should().Be(new JiraUser("5b10ac8d82e05b22cc7d4ef5", "Sam Rivera", "sam.rivera@sandbox.example", "atlassian", true));
+        byName.Should().ContainSingle().Which.Should().Be(new JiraUser("5b10ac8d82e05b22cc7d4ef5", "Sam Rivera", "sam.rivera@sandbox.example", "atlassian", true, "Etc/UTC"));
         byAddress.Should().ContainSingle().Which.AccountId.Should().Be(JiraSandboxAccounts.UserAccountId);
         (await sandbox.Connector.SearchUsersAsync("nobody-here")).Should().BeEmpty();
     }
