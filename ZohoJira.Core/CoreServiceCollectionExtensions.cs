@@ -61,6 +61,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, Sync.Comments.ZohoCommentHandler>();
         services.AddSingleton<Sync.Attachments.ZohoAttachmentScanner>();
         services.AddSingleton<IWorkHandler, Sync.Attachments.ZohoAttachmentHandler>();
+        services.AddSingleton<Sync.JiraToZoho.IJiraEventWorkSource, Sync.JiraToZoho.JiraMirrorWorkSource>();
+        services.AddSingleton<IWorkHandler, Sync.Comments.JiraCommentHandler>();
+        services.AddSingleton<IWorkHandler, Sync.Attachments.JiraAttachmentHandler>();
+        services.AddSingleton<Sync.JiraToZoho.JiraIssueMirrorScanner>();
         services.Configure<Sync.AutoCreate.AutoCreateOptions>(configuration.GetSection(WorkOptions.SectionName));
         services.AddSingleton<Sync.Inbox.ZohoInboxProcessor>();
         services.Configure<Sync.CatchUp.CatchUpOptions>(configuration.GetSection(WorkOptions.SectionName));

@@ -6,7 +6,8 @@ using ZohoJira.Tests.Infrastructure;
 namespace ZohoJira.Tests.Browser;
 
 /// <summary>The one-minute first run in Chromium, from an empty database (an app of its own): Set up the demo, create a
-/// ticket and change its priority in the Zoho console, and watch the SUP issue follow in the Jira console; then a fault
+/// ticket and change its priority in the Zoho console, and watch the SUP issue follow in the Jira console; comment on the
+/// issue in the Jira console and see the comment, private, on the ticket in the Zoho console; then a fault
 /// switch makes the connector's Jira calls fail and the change still lands after the retry. With
 /// <see cref="ScreenshotsVariable"/> set (build/screenshots.sh), the run also writes the README's pictures there.</summary>
 public sealed class SandboxConsoleBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -62,6 +63,18 @@ public sealed class SandboxConsoleBrowserTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.Locator("#jira-issue")).ToHaveAttributeAsync("data-key", key);
         await Assertions.Expect(page.Locator("#jira-issue-priority")).ToHaveTextAsync("High", new() { Timeout = 30_000 });
         await ScreenshotAsync(page, "4-console-jira");
+
+        // A comment written in the Jira console reaches the Zoho ticket as a private comment naming its author.
+        await page.FillAsync("#jira-comment", "The fix ships on Friday");
+        await page.ClickAsync("#jira-comment-add");
+        await Assertions.Expect(page.Locator("#jira-comments")).ToContainTextAsync("The fix ships on Friday");
+        await page.ClickAsync($"#open-{await TicketIdAsync(page, key)}");
+        var mirrored = page.Locator("#zoho-comments li", new() { HasText = "The fix ships on Friday" });
+        await Assertions.Expect(mirrored).ToContainTextAsync("Mia Krystof wrote:", new() { Timeout = 30_000 });
+        await Assertions.Expect(mirrored).ToContainTextAsync("private");
+        await Assertions.Expect(mirrored).ToHaveCountAsync(1);
+        await page.GotoAsync($"/sandbox/console/jira?issue={key}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
 
         // Jira answers 503 to the connector's next calls; the change still lands once the connector retries.
         var faults = browser.App.Services.GetRequiredService<JiraSandboxFaults>();

@@ -4,12 +4,14 @@ using ZohoJira.Core.SmartItems;
 using ZohoJira.Core.SmartItems.Metadata;
 using ZohoJira.Core.Zoho.Webhooks;
 using ZohoJira.Web.Components.Admin.SmartItems;
+using ZohoJira.Web.Endpoints;
 
 namespace ZohoJira.Web.Onboarding;
 
 /// <summary>"Set up the demo" on the Overview while the sandbox is on: the admin actions a newcomer would otherwise click
-/// through, done in order — connect the sandbox Zoho Desk and Jira, subscribe Zoho's webhooks, and create a two-way
-/// Tickets ↔ SUP item with status, comments, attachments and auto-create on. Each step is an ordinary service call the
+/// through, done in order — connect the sandbox Zoho Desk and Jira, subscribe Zoho's webhooks, create a two-way
+/// Tickets ↔ SUP item with status, comments, attachments and auto-create on, and register Jira's webhook (after the
+/// item, so its filter covers SUP). Each step is an ordinary service call the
 /// pages make too (nothing in the engine knows about it), and a step already done is left as it is, so running it twice
 /// changes nothing.</summary>
 public sealed class DemoSetup(
@@ -61,25 +63,52 @@ public sealed class DemoSetup(
         {
             var site = sandbox.JiraSite();
             await jira.SaveAsync(site.SiteUrl, site.ConnectorEmail, site.ConnectorApiToken, cancellationToken);
-            steps.Add("Connected the sandbox Jira site and registered its webhook.");
+            steps.Add("Connected the sandbox Jira site.");
         }
 
+        Guid? itemId;
         var existing = (await items.ListAsync(cancellationToken)).FirstOrDefault(i => i.Name == ItemName);
         if (existing is not null)
         {
             steps.Add($"The item “{ItemName}” already exists.");
-            return (steps, existing.Id);
+            itemId = existing.Id;
         }
-
-        var created = await items.CreateAsync(await DemoItemAsync(cancellationToken), cancellationToken);
-        if (!created.Succeeded)
+        else
         {
-            steps.Add($"The item could not be created: {created.Message}");
-            return (steps, null);
+            var created = await items.CreateAsync(await DemoItemAsync(cancellationToken), cancellationToken);
+            if (!created.Succeeded)
+            {
+                steps.Add($"The item could not be created: {created.Message}");
+                return (steps, null);
+            }
+
+            steps.Add($"Created “{ItemName}”: new tickets become SUP issues; fields, status, comments and attachments follow both ways.");
+            itemId = created.Id;
         }
 
-        steps.Add($"Created “{ItemName}”: new tickets become SUP issues; fields, status, comments and attachments follow both ways.");
-        return (steps, created.Id);
+        // After the item, so the webhook's JQL filter covers SUP.
+        await RegisterJiraWebhookAsync(steps, cancellationToken);
+        return (steps, itemId);
+    }
+
+    private async Task RegisterJiraWebhookAsync(List<string> steps, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if ((await jira.GetStatusAsync(cancellationToken))?.WebhookState == JiraWebhookStates.Registered)
+            {
+                await jira.EnsureWebhookFilterCurrentAsync(cancellationToken);
+                steps.Add("Jira's webhook was already registered: Jira changes arrive within seconds.");
+                return;
+            }
+
+            await jira.RegisterWebhookAsync(JiraWebhookEndpoints.ReceiverUrl(services), cancellationToken);
+            steps.Add("Registered Jira's webhook: Jira changes arrive within seconds.");
+        }
+        catch (Exception ex) when (ex is ExternalApiException or InvalidOperationException)
+        {
+            steps.Add($"Jira's webhook could not be registered ({ex.Message}); register it on the Jira connection page for Jira changes to arrive.");
+        }
     }
 
     /// <summary>The item as the wizard would build it with its suggestions: SUP's first synchronized issue type, the

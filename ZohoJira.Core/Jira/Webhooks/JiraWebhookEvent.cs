@@ -22,6 +22,13 @@ public sealed record JiraWebhookEvent(
 
     public bool IsAttachmentEvent => EventType.StartsWith("attachment_", StringComparison.Ordinal);
 
+    /// <summary>The attachments an issue-updated event says were added (its changelog's <c>Attachment</c> items with a new
+    /// value): Jira's own attachment events name no issue, so this is how a new file is tied to its issue.</summary>
+    public IReadOnlyList<string> AddedAttachmentIds => IsIssueEvent
+        ? ChangedFields.Where(c => string.Equals(c.FieldId ?? c.Field, "attachment", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(c.To))
+            .Select(c => c.To!).Distinct(StringComparer.Ordinal).ToList()
+        : [];
+
     /// <summary>True when the account that made the change is <paramref name="connectorAccountId"/> (an echo of our own write).</summary>
     public bool IsMadeBy(string? connectorAccountId) =>
         connectorAccountId is not null && string.Equals(ActorAccountId, connectorAccountId, StringComparison.Ordinal);

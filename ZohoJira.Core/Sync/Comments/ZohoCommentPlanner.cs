@@ -39,6 +39,12 @@ public static class ZohoCommentPlanner
             return new(ZohoCommentAction.None, "The Zoho comment was deleted; deletions are not mirrored.");
         }
 
+        if (JiraCommentPlanner.IsMirror(comment.Content))
+        {
+            // The connector's mirror of a Jira comment whose ledger row is not committed yet (or was lost).
+            return new(ZohoCommentAction.None, "The comment is a mirror of a Jira comment.");
+        }
+
         var hash = Hash(comment);
         if (mirror is { JiraCommentId: not null } && mirror.ContentHash == hash)
         {

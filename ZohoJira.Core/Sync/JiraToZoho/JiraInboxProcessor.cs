@@ -18,8 +18,9 @@ namespace ZohoJira.Core.Sync.JiraToZoho;
 /// two-way or custom item (the handler finds a deleted issue gone and stops the link); on a one-way item nothing goes back,
 /// and a Jira user's edit of a mapped (Zoho-owned) field is recorded in the activity;</item>
 /// <item>comment and attachment events (<c>comment_*</c>, <c>attachment_*</c>) are handed to the registered
-/// <see cref="IJiraEventWorkSource"/>s; the issue event Jira also sends for a new comment changes no field and finds
-/// nothing to push.</item>
+/// <see cref="IJiraEventWorkSource"/>s, and so is an issue updated event whose changelog adds an attachment (Jira's own
+/// attachment events name no issue); the issue event Jira also sends for a new comment changes no field and finds nothing
+/// to push.</item>
 /// </list></summary>
 public sealed partial class JiraInboxProcessor(
     IDbContextFactory<ZohoJiraDbContext> dbFactory,
@@ -92,7 +93,7 @@ public sealed partial class JiraInboxProcessor(
             foreach (var link in links)
             {
                 var model = SmartItemMapper.ToModel(link.SmartItem!);
-                if (parsed.EventType.StartsWith("comment_", StringComparison.Ordinal) || parsed.IsAttachmentEvent)
+                if (parsed.EventType.StartsWith("comment_", StringComparison.Ordinal) || parsed.IsAttachmentEvent || parsed.AddedAttachmentIds.Count > 0)
                 {
                     foreach (var request in _sources.SelectMany(s => s.WorkFor(parsed, link, model)))
                     {
@@ -100,7 +101,8 @@ public sealed partial class JiraInboxProcessor(
                         work++;
                     }
                 }
-                else if (parsed.EventType is JiraWebhookEvents.IssueUpdated or JiraWebhookEvents.IssueDeleted)
+
+                if (parsed.EventType is JiraWebhookEvents.IssueUpdated or JiraWebhookEvents.IssueDeleted)
                 {
                     if (await JiraChangeWork.EnqueuePushAsync(db, queue, link, model, WebhookTrigger, cancellationToken))
                     {
