@@ -61,7 +61,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, Sync.Comments.ZohoCommentHandler>();
         services.AddSingleton<Sync.Attachments.ZohoAttachmentScanner>();
         services.AddSingleton<IWorkHandler, Sync.Attachments.ZohoAttachmentHandler>();
-        services.AddSingleton<Sync.JiraToZoho.IJiraEventWorkSource, Sync.JiraToZoho.JiraMirrorWorkSource>();
+        services.AddSingleton<Sync.JiraToZoho.JiraMirrorWorkSource>();
+        services.AddSingleton<Sync.JiraToZoho.IJiraEventWorkSource>(sp => sp.GetRequiredService<Sync.JiraToZoho.JiraMirrorWorkSource>());
+        services.AddSingleton<Sync.JiraToZoho.IJiraCatchUpWorkSource>(sp => sp.GetRequiredService<Sync.JiraToZoho.JiraMirrorWorkSource>());
+        services.AddSingleton<IWorkHandler, Sync.JiraToZoho.JiraMirrorScanHandler>();
         services.AddSingleton<IWorkHandler, Sync.Comments.JiraCommentHandler>();
         services.AddSingleton<IWorkHandler, Sync.Attachments.JiraAttachmentHandler>();
         services.AddSingleton<Sync.JiraToZoho.JiraIssueMirrorScanner>();

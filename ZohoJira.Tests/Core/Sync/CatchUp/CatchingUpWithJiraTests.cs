@@ -108,6 +108,53 @@ public sealed class CatchingUpWithJiraTests(SyncApp sync) : IClassFixture<SyncAp
     }
 
     [Fact]
+    public async Task WebhooksLost_JiraUserCommentAndFile_ReachZohoOnceThroughTheNextCycle()
+    {
+        var item = TwoWay() with { Options = new SyncOptions { Comments = true, Attachments = true, AttachmentSizeLimitBytes = 1024 * 1024 } };
+        var (link, ticket, key) = await LinkedAsync(item);
+        await sync.RegisterJiraWebhookAsync();
+        await SettleAsync();
+
+        JiraFaults.DropNextWebhooks(1000);
+        try
+        {
+            await sync.UserJira().AddCommentAsync(key, new JsonObject
+            {
+                ["type"] = "doc",
+                ["version"] = 1,
+                ["content"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "paragraph",
+                    ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "Said while the webhooks were lost" }),
+                }),
+            });
+            await using var file = new MemoryStream(new byte[100]);
+            await sync.UserJira().UploadAttachmentAsync(key, "lost-webhook.txt", "text/plain", file);
+            await sync.SettleJiraAsync();
+        }
+        finally
+        {
+            JiraFaults.Reset();
+        }
+
+        sync.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await CatchUp.RunCycleAsync();
+        await sync.Worker().DrainAsync();
+        await CatchUp.RunCycleAsync();
+        await sync.Worker().DrainAsync();
+
+        var state = sync.App.State();
+        lock (state.Gate)
+        {
+            state.Comments.GetValueOrDefault(ticket).Should().ContainSingle(c => c["content"]!.GetValue<string>().Contains("Said while the webhooks were lost"),
+                "the cycle found the issue changed and the scan found the comment the ledger lacked; the second cycle adds nothing");
+            (state.Attachments.GetValueOrDefault(ticket) ?? []).Should().ContainSingle(a => a.Name == "lost-webhook.txt");
+        }
+
+        (await sync.PushWorkAsync(link)).Should().NotBeEmpty("the same cycle also queued the issue's field push");
+    }
+
+    [Fact]
     public async Task Cycle_NothingChanged_SpendsExactlyOneJiraSearch()
     {
         await LinkedAsync(TwoWay());
